@@ -1,0 +1,107 @@
+package dev.ferry.cluster;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.ferry.error.ErrorCode;
+import dev.ferry.error.FerryException;
+import dev.ferry.secret.SecretStore;
+
+/** Registers and manages clusters; passwords go to the {@link SecretStore}. */
+@Service
+public class ClusterService {
+
+	static final String PASSWORD_PURPOSE = "cluster-password";
+
+	private final ClusterRepository clusters;
+
+	private final SecretStore secrets;
+
+	ClusterService(ClusterRepository clusters, SecretStore secrets) {
+		this.clusters = clusters;
+		this.secrets = secrets;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Cluster> list() {
+		return this.clusters.findAll();
+	}
+
+	/** @param clusterId the cluster id as the API spells it (a string) */
+	@Transactional(readOnly = true)
+	public Cluster get(String clusterId) {
+		return this.clusters.findById(parseId(clusterId))
+			.orElseThrow(() -> new FerryException(ErrorCode.CLUSTER_NOT_FOUND, "cluster " + clusterId + " not found"));
+	}
+
+	@Transactional
+	public Cluster create(ClusterDraft draft) {
+		ClusterKind kind = ClusterValidator.validate(draft);
+		checkNameFree(draft.name().strip(), null);
+		Long secretId = this.secrets.store(PASSWORD_PURPOSE, draft.password() == null ? "" : draft.password());
+		long id = this.clusters.insert(toCluster(0, kind, draft, secretId));
+		return this.clusters.findById(id).orElseThrow();
+	}
+
+	@Transactional
+	public Cluster update(String clusterId, ClusterDraft draft) {
+		Cluster existing = get(clusterId);
+		ClusterKind kind = ClusterValidator.validate(draft);
+		checkNameFree(draft.name().strip(), existing.id());
+		Long secretId = existing.passwordSecretId();
+		if (draft.password() != null) {
+			if (secretId == null) {
+				secretId = this.secrets.store(PASSWORD_PURPOSE, draft.password());
+			}
+			else {
+				this.secrets.replace(secretId, draft.password());
+			}
+		}
+		this.clusters.update(toCluster(existing.id(), kind, draft, secretId));
+		return this.clusters.findById(existing.id()).orElseThrow();
+	}
+
+	@Transactional
+	public void delete(String clusterId) {
+		Cluster existing = get(clusterId);
+		this.clusters.delete(existing.id());
+		if (existing.passwordSecretId() != null) {
+			this.secrets.delete(existing.passwordSecretId());
+		}
+	}
+
+	/** Runs {@code SELECT VERSION()} with the stored credentials. */
+	public ConnectionCheck testConnection(String clusterId) {
+		Cluster cluster = get(clusterId);
+		return ClusterConnector.check(cluster, password(cluster));
+	}
+
+	/** The stored password in plaintext, for the moment a tool needs it. */
+	public String password(Cluster cluster) {
+		return cluster.passwordSecretId() == null ? "" : this.secrets.reveal(cluster.passwordSecretId());
+	}
+
+	private void checkNameFree(String name, Long exceptId) {
+		if (this.clusters.nameTaken(name, exceptId)) {
+			throw FerryException.invalid("a cluster named '" + name + "' already exists");
+		}
+	}
+
+	private static Cluster toCluster(long id, ClusterKind kind, ClusterDraft draft, Long secretId) {
+		return new Cluster(id, draft.name().strip(), kind, draft.host().strip(), draft.port(), draft.statusPort(),
+				ClusterValidator.isBlank(draft.pdAddress()) ? null : draft.pdAddress().strip(), draft.user().strip(),
+				secretId);
+	}
+
+	private static long parseId(String clusterId) {
+		try {
+			return Long.parseLong(clusterId.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new FerryException(ErrorCode.CLUSTER_NOT_FOUND, "cluster " + clusterId + " not found");
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.ferry.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.ferry.error.FerryException;
+
+/** Checks a {@link ClusterDraft}; every problem is named in one message. */
+final class ClusterValidator {
+
+	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._:-]{0,252})");
+
+	private static final Pattern PD_ADDRESS = Pattern.compile("[A-Za-z0-9._-]+:[0-9]{1,5}");
+
+	private ClusterValidator() {
+	}
+
+	static ClusterKind validate(ClusterDraft draft) {
+		List<String> problems = new ArrayList<>();
+		ClusterKind kind = null;
+		if (isBlank(draft.name())) {
+			problems.add("name is required");
+		}
+		else if (draft.name().length() > 128) {
+			problems.add("name is longer than 128 characters");
+		}
+		if (isBlank(draft.kind())) {
+			problems.add("kind is required (TIDB or MYSQL)");
+		}
+		else {
+			try {
+				kind = ClusterKind.valueOf(draft.kind().strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("kind '" + draft.kind() + "' is unknown (TIDB or MYSQL)");
+			}
+		}
+		if (isBlank(draft.host())) {
+			problems.add("host is required");
+		}
+		else if (!HOST.matcher(draft.host()).matches()) {
+			problems.add("host '" + draft.host() + "' is not a host name or IP address");
+		}
+		checkPort(draft.port(), "port", true, problems);
+		checkPort(draft.statusPort(), "statusPort", false, problems);
+		if (!isBlank(draft.pdAddress()) && !PD_ADDRESS.matcher(draft.pdAddress()).matches()) {
+			problems.add("pdAddress '" + draft.pdAddress() + "' must be host:port");
+		}
+		if (isBlank(draft.user())) {
+			problems.add("user is required");
+		}
+		else if (draft.user().length() > 128) {
+			problems.add("user is longer than 128 characters");
+		}
+		if (!problems.isEmpty()) {
+			throw FerryException.invalid("invalid cluster: " + String.join("; ", problems));
+		}
+		return kind;
+	}
+
+	private static void checkPort(Integer port, String field, boolean required, List<String> problems) {
+		if (port == null) {
+			if (required) {
+				problems.add(field + " is required");
+			}
+		}
+		else if (port < 1 || port > 65535) {
+			problems.add(field + " " + port + " is not between 1 and 65535");
+		}
+	}
+
+	static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

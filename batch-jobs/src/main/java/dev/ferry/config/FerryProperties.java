@@ -1,0 +1,41 @@
+package dev.ferry.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Ferry's settings ({@code ferry.*}). Defaults live in {@code application.yml}; every path default derives from
+ * {@code ferry.home} ({@code FERRY_HOME}, default {@code ./data}).
+ *
+ * @param home data directory: the embedded database, the secret key file, storage roots by default
+ * @param exportRoot root of export record directories (the seed's ExportShareStoragePath)
+ * @param importRoot root of import record directories (the seed's ImportShareStoragePath)
+ * @param maxConcurrentTransfers transfers that run at once; the rest wait
+ * @param tools tool binaries and process limits
+ */
+@Validated
+@ConfigurationProperties("ferry")
+public record FerryProperties(@NotNull Path home, @NotNull Path exportRoot, @NotNull Path importRoot,
+		@Min(1) @Max(64) int maxConcurrentTransfers, @Valid @NotNull Tools tools) {
+
+	/**
+	 * @param mydumper path or name (looked up on PATH) of mydumper
+	 * @param myloader path or name of myloader
+	 * @param dumpThreads threads per dump ({@code -t}; the seed's DumplingThreadNum)
+	 * @param timeout a tool run is stopped after this long
+	 * @param pollInterval how often a running tool is checked and its progress recorded
+	 * @param stopGrace time between SIGTERM and SIGKILL when a tool is stopped
+	 */
+	public record Tools(@NotNull String mydumper, @NotNull String myloader, @Min(1) @Max(128) int dumpThreads,
+			@NotNull Duration timeout, @NotNull Duration pollInterval, @NotNull Duration stopGrace) {
+	}
+
+}

@@ -1,0 +1,152 @@
+package dev.ferry.record;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.ferry.storage.RecordDirectory;
+import dev.ferry.transfer.TransferParameters;
+
+/**
+ * The one read-only query over the {@code BATCH_*} tables that turns JobInstances into transfer records: a filtered
+ * page of instances with their latest execution, then the parameters and failure messages of just that page.
+ */
+@Service
+public class TransportRecordQuery {
+
+	private static final String FROM = " FROM BATCH_JOB_INSTANCE i JOIN BATCH_JOB_EXECUTION e"
+			+ " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.JOB_EXECUTION_ID = (SELECT MAX(x.JOB_EXECUTION_ID)"
+			+ " FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID)"
+			+ " WHERE i.JOB_NAME IN ('" + TransferParameters.EXPORT_JOB + "', '" + TransferParameters.IMPORT_JOB + "')";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	TransportRecordQuery(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public RecordPage find(RecordFilter filter) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(filter, params);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + FROM + where, params, Long.class);
+		params.addValue("limit", filter.pageSize()).addValue("offset", filter.offset());
+		List<Row> rows = this.jdbc.query("SELECT i.JOB_INSTANCE_ID, i.JOB_NAME, e.JOB_EXECUTION_ID, e.STATUS,"
+				+ " e.START_TIME, e.END_TIME, e.LAST_UPDATED, (SELECT MIN(f.CREATE_TIME) FROM BATCH_JOB_EXECUTION f"
+				+ " WHERE f.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID) AS CREATED" + FROM + where
+				+ " ORDER BY i.JOB_INSTANCE_ID DESC LIMIT :limit OFFSET :offset", params, this::row);
+		return new RecordPage(toRecords(rows), filter.page(), filter.pageSize(), total == null ? 0 : total);
+	}
+
+	private static String where(RecordFilter filter, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder();
+		if (filter.recordId() != null) {
+			where.append(" AND i.JOB_INSTANCE_ID = :recordId");
+			params.addValue("recordId", filter.recordId());
+		}
+		if (filter.clusterId() != null) {
+			where.append(parameterIs(TransferParameters.CLUSTER_ID, "clusterId"));
+			params.addValue("clusterId", filter.clusterId());
+		}
+		if (filter.transportType() != null) {
+			where.append(" AND i.JOB_NAME = :jobName");
+			params.addValue("jobName", filter.transportType().equals("import") ? TransferParameters.IMPORT_JOB
+					: TransferParameters.EXPORT_JOB);
+		}
+		if (Boolean.TRUE.equals(filter.reImport())) {
+			where.append(" AND i.JOB_NAME = '" + TransferParameters.EXPORT_JOB + "' AND e.STATUS = 'COMPLETED'");
+			where.append(parameterIs(TransferParameters.STORAGE_TYPE, "nfsType"));
+			params.addValue("nfsType", "nfs");
+		}
+		if (filter.status() != null) {
+			where.append(" AND e.STATUS IN (:statuses)");
+			params.addValue("statuses", filter.status().batchStatuses());
+		}
+		if (filter.startTime() != null) {
+			where.append(" AND COALESCE(e.START_TIME, e.CREATE_TIME) >= :startTime");
+			params.addValue("startTime", Timestamp.from(Instant.ofEpochSecond(filter.startTime())));
+		}
+		if (filter.endTime() != null) {
+			where.append(" AND e.END_TIME <= :endTime");
+			params.addValue("endTime", Timestamp.from(Instant.ofEpochSecond(filter.endTime())));
+		}
+		return where.toString();
+	}
+
+	private static String parameterIs(String name, String placeholder) {
+		return " AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+				+ " AND p.PARAMETER_NAME = '" + name + "' AND p.PARAMETER_VALUE = :" + placeholder + ")";
+	}
+
+	private List<TransportRecord> toRecords(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> executionIds = rows.stream().map(Row::executionId).toList();
+		Map<Long, Map<String, String>> parameters = new HashMap<>();
+		this.jdbc.query("SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
+				+ " WHERE JOB_EXECUTION_ID IN (:ids)", Map.of("ids", executionIds), (ResultSet rs) -> {
+					parameters.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+						.put(rs.getString(2), rs.getString(3));
+				});
+		Map<Long, String> failures = new HashMap<>();
+		this.jdbc.query("SELECT JOB_EXECUTION_ID, STEP_NAME, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION"
+				+ " WHERE JOB_EXECUTION_ID IN (:ids) AND STATUS = 'FAILED' ORDER BY STEP_EXECUTION_ID",
+				Map.of("ids", executionIds), (ResultSet rs) -> {
+					failures.put(rs.getLong(1), rs.getString(2) + ": " + rs.getString(3));
+				});
+		List<TransportRecord> records = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			records.add(toRecord(row, parameters.getOrDefault(row.executionId(), Map.of()),
+					failures.get(row.executionId())));
+		}
+		return records;
+	}
+
+	private static TransportRecord toRecord(Row row, Map<String, String> p, @Nullable String failure) {
+		String clusterId = p.getOrDefault(TransferParameters.CLUSTER_ID, "");
+		String storageType = p.getOrDefault(TransferParameters.STORAGE_TYPE, "");
+		String root = p.get(TransferParameters.STORAGE_ROOT);
+		String filePath = (root == null || clusterId.isEmpty()) ? ""
+				: RecordDirectory.of(Path.of(root), clusterId, row.instanceId(), storageType).data().toString();
+		RecordStatus status = RecordStatus.ofBatchStatus(row.status());
+		return new TransportRecord(Long.toString(row.instanceId()), Long.toString(row.executionId()), clusterId,
+				p.getOrDefault(TransferParameters.TRANSPORT_TYPE, row.jobName().equals(TransferParameters.IMPORT_JOB)
+						? "import" : "export"),
+				filePath, p.getOrDefault(TransferParameters.ZIP_NAME, ""), storageType,
+				p.getOrDefault(TransferParameters.COMMENT, ""), status.name(), time(row.startTime()),
+				time(row.endTime()), time(row.created()), time(row.lastUpdated() != null ? row.lastUpdated()
+						: row.created()),
+				status == RecordStatus.Failed ? failure : null);
+	}
+
+	private Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("JOB_INSTANCE_ID"), rs.getString("JOB_NAME"), rs.getLong("JOB_EXECUTION_ID"),
+				rs.getString("STATUS"), rs.getTimestamp("START_TIME"), rs.getTimestamp("END_TIME"),
+				rs.getTimestamp("LAST_UPDATED"), rs.getTimestamp("CREATED"));
+	}
+
+	private static @Nullable OffsetDateTime time(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+	}
+
+	private record Row(long instanceId, String jobName, long executionId, String status, @Nullable Timestamp startTime,
+			@Nullable Timestamp endTime, @Nullable Timestamp lastUpdated, Timestamp created) {
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.ferry.secret;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads the AES-256 key that protects secrets at rest: from {@code FERRY_SECRET_KEY} (base64 of 32 bytes) when set,
+ * otherwise from {@code <home>/secret.key}, which is created with mode 0600 on first start.
+ */
+final class SecretKeyLoader {
+
+	static final String KEY_FILE_NAME = "secret.key";
+
+	private SecretKeyLoader() {
+	}
+
+	static SecretKey load(@Nullable String configuredKey, Path home) {
+		if (configuredKey != null && !configuredKey.isBlank()) {
+			return fromBase64(configuredKey.strip(), "FERRY_SECRET_KEY");
+		}
+		Path keyFile = home.resolve(KEY_FILE_NAME);
+		try {
+			if (!Files.exists(keyFile)) {
+				createKeyFile(keyFile);
+			}
+			return fromBase64(Files.readString(keyFile, StandardCharsets.US_ASCII).strip(), keyFile.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create the secret key file " + keyFile, ex);
+		}
+	}
+
+	private static void createKeyFile(Path keyFile) throws IOException {
+		Files.createDirectories(keyFile.getParent());
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		try {
+			Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (FileAlreadyExistsException ex) {
+			return; // another node created it first
+		}
+		Files.writeString(keyFile, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+	}
+
+	private static SecretKey fromBase64(String encoded, String source) {
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(encoded);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(source + " is not base64; generate a key with: openssl rand -base64 32");
+		}
+		if (bytes.length != 32) {
+			throw new IllegalStateException(source + " must hold 32 bytes (base64), found " + bytes.length
+					+ "; generate a key with: openssl rand -base64 32");
+		}
+		return new SecretKeySpec(bytes, "AES");
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.ferry.transfer;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.ferry.config.FerryProperties;
+import dev.ferry.tool.ToolProcessTasklet;
+
+/**
+ * The {@code exportData} job. Its steps are the seed's workflow nodes:
+ * {@code exportDataFromCluster} (polling the tool) → {@code updateDataExportRecord} → end; any failure →
+ * {@code exportDataFailed} → job FAILED, restartable from the failed step.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExportDataJobConfiguration {
+
+	@Bean(TransferParameters.EXPORT_JOB)
+	Job exportDataJob(JobRepository jobRepository, Step exportDataFromCluster, Step updateDataExportRecord,
+			Step exportDataFailed) {
+		return new JobBuilder(TransferParameters.EXPORT_JOB, jobRepository).start(exportDataFromCluster)
+			.on("FAILED").to(exportDataFailed)
+			.from(exportDataFromCluster).on("*").to(updateDataExportRecord)
+			.from(updateDataExportRecord).on("FAILED").to(exportDataFailed)
+			.from(exportDataFailed).on("*").fail()
+			.end()
+			.build();
+	}
+
+	@Bean
+	Step exportDataFromCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ToolProcessTasklet exportDataTasklet) {
+		return new StepBuilder("exportDataFromCluster", jobRepository).tasklet(exportDataTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ToolProcessTasklet exportDataTasklet(MydumperExportInvocation invocation, FerryProperties properties) {
+		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
+	}
+
+	@Bean
+	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			MydumperExportInvocation invocation) {
+		return new StepBuilder("updateDataExportRecord", jobRepository)
+			.tasklet(new UpdateExportRecordTasklet(invocation), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step exportDataFailed(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new StepBuilder("exportDataFailed", jobRepository)
+			.tasklet(new TransferFailedTasklet(), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.ferry.transfer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A MySQL option file ({@code [client] password=…}) with mode 0600, so that mydumper and myloader get the password
+ * through {@code --defaults-file} and never on their command line.
+ */
+final class MysqlDefaultsFile {
+
+	private MysqlDefaultsFile() {
+	}
+
+	static Path write(Path file, String password) throws IOException {
+		Path dir = file.getParent();
+		if (!Files.isDirectory(dir)) {
+			Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		Files.deleteIfExists(file);
+		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.writeString(file, "[client]\npassword=\"" + escape(password) + "\"\n", StandardCharsets.UTF_8);
+		return file;
+	}
+
+	/** Option-file escaping inside double quotes: backslash, quote and line breaks. */
+	static String escape(String value) {
+		StringBuilder out = new StringBuilder(value.length() + 8);
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '"' -> out.append("\\\"");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}
