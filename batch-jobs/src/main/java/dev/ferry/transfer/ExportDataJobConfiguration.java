@@ -58,7 +58,7 @@ class ExportDataJobConfiguration {
 	@Bean
 	Step exportDataFailed(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
 		return new StepBuilder("exportDataFailed", jobRepository)
-			.tasklet(new TransferFailedTasklet(), transactionManager)
+			.tasklet(new TransferFailedTasklet(jobRepository), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -3,12 +3,14 @@ package dev.ferry.transfer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
-import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.secret.SecretStore;
@@ -27,14 +28,20 @@ import dev.ferry.tool.ToolInvocation;
 import dev.ferry.tool.ToolProcessTasklet;
 
 /**
- * The {@code mysql} chain's export: {@code mydumper} into the record's {@code data/} directory, the password in a
- * 0600 defaults file that is removed when the process is gone.
+ * The {@code mysql} chain's export: {@code mydumper} into the record's {@code data/} directory, one run per database
+ * ({@code --database}), the password in a 0600 defaults file that is removed when each run is gone.
+ * <p>
+ * Why one run per database: mydumper 0.10 (Debian 12) dumping all databases at once has a race – its database
+ * counter can reach zero while databases are still being queued, after which the main thread frees a queue that
+ * workers still push to. Seen here as hangs (and it can also dump tables before all databases are listed).
+ * With {@code --database} the counter is 1 and the race cannot happen. Each database is consistent in itself.
  */
 @Component
 class MydumperExportInvocation implements ToolInvocation {
 
-	/** Dumpling's default filter leaves out the system schemas; so does Ferry. */
-	static final String SKIP_SYSTEM_SCHEMAS = "^(?!(mysql|sys|information_schema|performance_schema)\\.)";
+	static final String DATABASES = "export.databases";
+
+	static final String DATABASE_INDEX = "export.databaseIndex";
 
 	private final ClusterService clusters;
 
@@ -61,22 +68,47 @@ class MydumperExportInvocation implements ToolInvocation {
 		Files.createDirectories(dir.data());
 		String user = parameters.getString(TransferParameters.USER_NAME);
 		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		SourceInventory inventory = inventory(cluster, user, password);
+		ExecutionContext context = stepExecution.getExecutionContext();
+		context.putString(DATABASES, String.join("/", inventory.databases()));
+		context.putInt(DATABASE_INDEX, 0);
+		context.putInt(MydumperProgress.TABLES_TOTAL, inventory.tables());
+		return command(stepExecution, cluster, inventory.databases().get(0), password);
+	}
+
+	@Override
+	public @Nullable ToolCommand next(StepExecution stepExecution, ToolCommand finished) throws IOException {
+		ExecutionContext context = stepExecution.getExecutionContext();
+		List<String> databases = Arrays.asList(context.getString(DATABASES).split("/"));
+		int done = context.getInt(DATABASE_INDEX);
+		keepMetadata(recordDirectory(stepExecution).data(), databases.get(done));
+		if (done + 1 >= databases.size()) {
+			return null;
+		}
+		context.putInt(DATABASE_INDEX, done + 1);
+		JobParameters parameters = stepExecution.getJobParameters();
+		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		return command(stepExecution, cluster, databases.get(done + 1), password);
+	}
+
+	private ToolCommand command(StepExecution stepExecution, Cluster cluster, String database, String password)
+			throws IOException {
+		RecordDirectory dir = recordDirectory(stepExecution);
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
-		countTables(cluster, user, password, stepExecution.getExecutionContext());
-		List<String> command = List.of(this.binaries.mydumper().toString(), "--defaults-file=" + defaultsFile,
-				"--host", cluster.host(), "--port", Integer.toString(cluster.port()), "--user", user,
-				"--outputdir", dir.data().toString(), "--threads",
-				Integer.toString(this.properties.tools().dumpThreads()), "--chunk-filesize", "256", "--triggers",
-				"--events", "--routines", "--verbose", "3", "--regex", SKIP_SYSTEM_SCHEMAS);
 		var tools = this.properties.tools();
+		List<String> command = List.of(this.binaries.mydumper().toString(), "--defaults-file=" + defaultsFile,
+				"--host", cluster.host(), "--port", Integer.toString(cluster.port()), "--user",
+				stepExecution.getJobParameters().getString(TransferParameters.USER_NAME), "--database", database,
+				"--outputdir", dir.data().toString(), "--threads", Integer.toString(tools.dumpThreads()),
+				"--chunk-filesize", "256", "--triggers", "--events", "--routines", "--verbose", "3");
 		return new ToolCommand("mydumper", command, dir.path(), Map.of(), dir.toolLog("mydumper"), tools.timeout(),
 				tools.pollInterval());
 	}
 
 	@Override
 	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
-		long startedAt = progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, stepExecution.getStartTime() == null ? System.currentTimeMillis()
-				: stepExecution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
+		long startedAt = progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis());
 		MydumperProgress.update(progress, command.logFile(), command.workingDir().resolve(RecordDirectory.DATA),
 				startedAt);
 	}
@@ -103,19 +135,52 @@ class MydumperExportInvocation implements ToolInvocation {
 		return this.properties.home().resolve("run").resolve("mydumper-" + stepExecution.getId() + ".cnf");
 	}
 
-	/** Best effort: the number of base tables the dump will cover, for the progress bar. */
-	private static void countTables(Cluster cluster, String user, String password, ExecutionContext context) {
-		try (Connection connection = ClusterConnector.open(cluster, user, password);
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-						+ "TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN "
-						+ "('mysql', 'sys', 'information_schema', 'performance_schema')")) {
-			rs.next();
-			context.putInt(MydumperProgress.TABLES_TOTAL, rs.getInt(1));
+	/** Each run writes {@code metadata} (its binlog position); keep a copy per database, the last stays as is. */
+	private static void keepMetadata(Path data, String database) throws IOException {
+		Path metadata = data.resolve("metadata");
+		if (Files.exists(metadata)) {
+			Files.copy(metadata, data.resolve("metadata." + database), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static SourceInventory inventory(Cluster cluster, String user, String password) {
+		try {
+			SourceInventory inventory = SourceInventory.read(cluster, user, password);
+			if (inventory.databases().isEmpty()) {
+				throw new IllegalStateException("nothing to export: cluster " + cluster.name()
+						+ " has no databases besides the system schemas");
+			}
+			return inventory;
 		}
 		catch (SQLException ex) {
-			// the tool reports connection problems itself, with its own message
+			throw new IllegalStateException("cannot read the databases of cluster " + cluster.name() + " ("
+					+ cluster.host() + ":" + cluster.port() + ") as " + user + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The databases and base tables to export, read before the dump. */
+	record SourceInventory(List<String> databases, int tables) {
+
+		static final String SYSTEM_SCHEMAS = "('mysql', 'sys', 'information_schema', 'performance_schema', 'metrics_schema', 'inspection_schema')";
+
+		static SourceInventory read(Cluster cluster, String user, String password) throws SQLException {
+			try (var connection = dev.ferry.cluster.ClusterConnector.open(cluster, user, password);
+					var statement = connection.createStatement()) {
+				List<String> databases = new ArrayList<>();
+				try (var rs = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+						+ " WHERE SCHEMA_NAME NOT IN " + SYSTEM_SCHEMAS + " ORDER BY SCHEMA_NAME")) {
+					while (rs.next()) {
+						databases.add(rs.getString(1));
+					}
+				}
+				try (var rs = statement.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE"
+						+ " TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN " + SYSTEM_SCHEMAS)) {
+					rs.next();
+					return new SourceInventory(databases, rs.getInt(1));
+				}
+			}
+		}
+
 	}
 
 }

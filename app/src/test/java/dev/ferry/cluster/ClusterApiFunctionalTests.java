@@ -1,0 +1,105 @@
+package dev.ferry.cluster;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/v1/clusters} against a real MariaDB: CRUD, the connection test, and the password kept secret. */
+class ClusterApiFunctionalTests extends FunctionalTest {
+
+	@Test
+	void registerReadUpdateTestAndDelete() throws Exception {
+		String name = TestDatabases.uniqueName("crud");
+		Map<String, Object> body = new HashMap<>(Map.of("name", name, "kind", "mysql", "host", "127.0.0.1", "port",
+				TestDatabases.sourcePort(), "user", "root", "password", "pw-never-returned"));
+
+		var created = this.api.post("/api/v1/clusters", body);
+
+		assertThat(created.status()).isEqualTo(201);
+		String clusterId = created.data().path("clusterId").asString();
+		assertThat(clusterId).matches("\\d+");
+		assertThat(created.data().path("kind").asString()).isEqualTo("MYSQL");
+		assertThat(created.body().toString()).doesNotContain("pw-never-returned").doesNotContain("password");
+		assertThat(this.api.get("/api/v1/clusters").data().path("clusters").toString()).contains(name)
+			.doesNotContain("pw-never-returned");
+		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM " + REPOSITORY_DB
+				+ ".FERRY_SECRET WHERE CIPHERTEXT LIKE '%pw-never%'")).isZero();
+
+		var failing = this.api.post("/api/v1/clusters/" + clusterId + "/test", "");
+		assertThat(failing.data().path("connected").asBoolean()).isFalse();
+		assertThat(failing.data().path("error").asString()).contains("Access denied");
+
+		body.put("password", "");
+		body.put("port", TestDatabases.sourcePort());
+		var updated = this.api.put("/api/v1/clusters/" + clusterId, body);
+		assertThat(updated.status()).isEqualTo(200);
+		var ok = this.api.post("/api/v1/clusters/" + clusterId + "/test", "");
+		assertThat(ok.data().path("connected").asBoolean()).as(ok.body().toString()).isTrue();
+		assertThat(ok.data().path("version").asString()).contains("MariaDB");
+
+		body.remove("password"); // omitted: the stored password stays
+		body.put("host", "localhost");
+		this.api.put("/api/v1/clusters/" + clusterId, body);
+		assertThat(this.api.get("/api/v1/clusters/" + clusterId).data().path("host").asString()).isEqualTo("localhost");
+		assertThat(this.api.post("/api/v1/clusters/" + clusterId + "/test", "").data().path("connected").asBoolean())
+			.isTrue();
+
+		assertThat(this.api.delete("/api/v1/clusters/" + clusterId).code()).isZero();
+		var gone = this.api.get("/api/v1/clusters/" + clusterId);
+		assertThat(gone.status()).isEqualTo(404);
+		assertThat(gone.code()).isEqualTo(10003);
+	}
+
+	@Test
+	void unreachableClusterReportsTheDriverError() {
+		String clusterId = registerCluster(TestDatabases.uniqueName("down"), 1, "root", "");
+
+		var check = this.api.post("/api/v1/clusters/" + clusterId + "/test", "");
+
+		assertThat(check.code()).isZero();
+		assertThat(check.data().path("connected").asBoolean()).isFalse();
+		assertThat(check.data().path("error").asString()).isNotBlank();
+	}
+
+	@Test
+	void badClustersAreRejectedWithEveryProblemNamed() {
+		var reply = this.api.post("/api/v1/clusters",
+				Map.of("name", "", "kind", "ORACLE", "host", "bad host!", "port", 70000, "statusPort", 0));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.code()).isEqualTo(10001);
+		assertThat(reply.message()).contains("name is required")
+			.contains("kind 'ORACLE' is unknown")
+			.contains("host 'bad host!'")
+			.contains("port 70000")
+			.contains("statusPort 0")
+			.contains("user is required");
+		assertThat(this.api.post("/api/v1/clusters", Map.of("name", "x", "port", "abc")).code()).isEqualTo(10001);
+	}
+
+	@Test
+	void duplicateNamesAreRejected() {
+		String name = TestDatabases.uniqueName("dup");
+		registerCluster(name, TestDatabases.sourcePort(), "root", "");
+
+		var again = this.api.post("/api/v1/clusters", Map.of("name", name, "kind", "TIDB", "host", "127.0.0.1", "port",
+				4000, "user", "root"));
+
+		assertThat(again.status()).isEqualTo(400);
+		assertThat(again.message()).contains("already exists");
+	}
+
+	@Test
+	void unknownClusterIsNotFound() {
+		assertThat(this.api.get("/api/v1/clusters/424242").code()).isEqualTo(10003);
+		assertThat(this.api.delete("/api/v1/clusters/424242").status()).isEqualTo(404);
+		assertThat(this.api.post("/api/v1/clusters/abc/test", "").status()).isEqualTo(404);
+	}
+
+}

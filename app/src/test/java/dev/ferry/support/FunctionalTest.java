@@ -1,0 +1,80 @@
+package dev.ferry.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the full-stack tests: the whole application on a random port, its repository (Batch, Quartz and Ferry
+ * tables) in a fresh database on the {@code target} MariaDB instance (profile {@code mariadb}), its storage under
+ * {@code target/}. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class FunctionalTest {
+
+	public static final String ADMIN_PASSWORD = "it-admin-Pässword 1";
+
+	protected static final String REPOSITORY_DB = TestDatabases.uniqueName("ferry_repo");
+
+	protected static final Path HOME = createHome();
+
+	@LocalServerPort
+	protected int port;
+
+	protected FerryClient api;
+
+	@DynamicPropertySource
+	static void ferryProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.profiles.active", () -> "mariadb");
+		registry.add("spring.datasource.url", FunctionalTest::repositoryUrl);
+		registry.add("spring.datasource.username", () -> "root");
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("ferry.home", HOME::toString);
+		registry.add("FERRY_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+		registry.add("ferry.tools.poll-interval", () -> "200ms");
+		registry.add("ferry.tools.dump-threads", () -> "2");
+	}
+
+	private static String repositoryUrl() {
+		try {
+			TestDatabases.execute(TestDatabases.targetPort(), "CREATE DATABASE IF NOT EXISTS " + REPOSITORY_DB);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot create the repository database", ex);
+		}
+		return "jdbc:mariadb://127.0.0.1:" + TestDatabases.targetPort() + "/" + REPOSITORY_DB;
+	}
+
+	private static Path createHome() {
+		try {
+			Path base = Files.createDirectories(Path.of("target", "it-home"));
+			return Files.createTempDirectory(base.toAbsolutePath(), "ferry-").toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@BeforeEach
+	void connectClient() {
+		this.api = new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+	}
+
+	protected String registerCluster(String name, int port, String user, String password) {
+		var reply = this.api.post("/api/v1/clusters", java.util.Map.of("name", name, "kind", "MYSQL", "host",
+				"127.0.0.1", "port", port, "user", user, "password", password));
+		if (reply.status() != 201) {
+			throw new AssertionError("cluster registration failed: " + reply.body());
+		}
+		return reply.data().path("clusterId").asString();
+	}
+
+}
