@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code target/}. Subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("mariadb")
 public abstract class FunctionalTest {
 
 	public static final String ADMIN_PASSWORD = "it-admin-Pässword 1";
@@ -33,10 +35,10 @@ public abstract class FunctionalTest {
 
 	@DynamicPropertySource
 	static void ferryProperties(DynamicPropertyRegistry registry) {
-		registry.add("spring.profiles.active", () -> "mariadb");
-		registry.add("spring.datasource.url", FunctionalTest::repositoryUrl);
-		registry.add("spring.datasource.username", () -> "root");
-		registry.add("spring.datasource.password", () -> "");
+		// the variables an operator sets for the mariadb profile
+		registry.add("FERRY_DB_URL", FunctionalTest::repositoryUrl);
+		registry.add("FERRY_DB_USER", () -> "root");
+		registry.add("FERRY_DB_PASSWORD", () -> "");
 		registry.add("ferry.home", HOME::toString);
 		registry.add("FERRY_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
 		registry.add("ferry.tools.poll-interval", () -> "200ms");

@@ -118,6 +118,11 @@ class ExportFunctionalTests extends FunctionalTest {
 				.substring("--defaults-file=".length()));
 			assertThat(Files.getPosixFilePermissions(defaultsFile))
 				.containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			String progress = awaitCommittedProgress(recordId);
+			assertThat(progress).contains("\"tool.pid\":[\"java.lang.Long\"," + findPid(recordDir))
+				.contains("progress.tablesTotal")
+				.contains("progress.bytes")
+				.doesNotContain("S3cr3t");
 			statement.execute("UNLOCK TABLES");
 
 			JsonNode record = this.api.awaitRecord(recordId, Duration.ofMinutes(2));
@@ -175,6 +180,34 @@ class ExportFunctionalTests extends FunctionalTest {
 		assertThat(record.path("workFlowId").asString()).isEqualTo(Long.toString(restarted));
 		assertThat(record.path("message").isNull()).isTrue();
 		assertThat(Path.of(record.path("filePath").asString()).resolve(SOURCE_DB + ".customers-schema.sql")).exists();
+	}
+
+	/** The step execution context as another node would read it: committed, from the repository tables. */
+	private String awaitCommittedProgress(String recordId) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String sql = "SELECT c.SHORT_CONTEXT FROM " + REPOSITORY_DB + ".BATCH_STEP_EXECUTION_CONTEXT c JOIN "
+				+ REPOSITORY_DB + ".BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID JOIN "
+				+ REPOSITORY_DB + ".BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
+				+ " WHERE e.JOB_INSTANCE_ID = " + Long.parseLong(recordId) + " AND s.STEP_NAME = 'exportDataFromCluster'";
+		while (System.nanoTime() < deadline) {
+			try (Connection connection = TestDatabases.root(TestDatabases.targetPort());
+					Statement statement = connection.createStatement();
+					var rs = statement.executeQuery(sql)) {
+				if (rs.next() && rs.getString(1).contains("progress.updatedAt")) {
+					return rs.getString(1);
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no progress committed for record " + recordId);
+	}
+
+	private static long findPid(String needle) {
+		return ProcessHandle.allProcesses()
+			.filter((p) -> p.info().arguments().map((a) -> String.join(" ", a).contains(needle)).orElse(false))
+			.mapToLong(ProcessHandle::pid)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<List<String>> awaitProcess(String needle) throws InterruptedException {
