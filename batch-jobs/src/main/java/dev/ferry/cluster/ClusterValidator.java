@@ -12,7 +12,10 @@ final class ClusterValidator {
 
 	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._:-]{0,252})");
 
-	private static final Pattern PD_ADDRESS = Pattern.compile("[A-Za-z0-9._-]+:[0-9]{1,5}");
+	private static final Pattern PD_ADDRESS = Pattern.compile("[A-Za-z0-9._-]+:([0-9]{1,5})");
+
+	/** MySQL option files are read in 4 KiB lines; a longer password would reach the tools cut off. */
+	static final int MAX_PASSWORD_LENGTH = 1000;
 
 	private ClusterValidator() {
 	}
@@ -45,14 +48,23 @@ final class ClusterValidator {
 		}
 		checkPort(draft.port(), "port", true, problems);
 		checkPort(draft.statusPort(), "statusPort", false, problems);
-		if (!isBlank(draft.pdAddress()) && !PD_ADDRESS.matcher(draft.pdAddress()).matches()) {
-			problems.add("pdAddress '" + draft.pdAddress() + "' must be host:port");
+		if (!isBlank(draft.pdAddress())) {
+			for (String address : draft.pdAddress().strip().split(",")) {
+				var matcher = PD_ADDRESS.matcher(address.strip());
+				if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
+						|| Integer.parseInt(matcher.group(1)) > 65535) {
+					problems.add("pdAddress '" + address.strip() + "' must be host:port (port 1-65535)");
+				}
+			}
 		}
 		if (isBlank(draft.user())) {
 			problems.add("user is required");
 		}
 		else if (draft.user().length() > 128) {
 			problems.add("user is longer than 128 characters");
+		}
+		if (draft.password() != null && draft.password().length() > MAX_PASSWORD_LENGTH) {
+			problems.add("password is longer than " + MAX_PASSWORD_LENGTH + " characters");
 		}
 		if (!problems.isEmpty()) {
 			throw FerryException.invalid("invalid cluster: " + String.join("; ", problems));

@@ -42,17 +42,23 @@ final class SecretKeyLoader {
 		}
 	}
 
+	/** Writes a 0600 temp file, then links it into place: readers never see a half-written key. */
 	private static void createKeyFile(Path keyFile) throws IOException {
 		Files.createDirectories(keyFile.getParent());
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
+		Path temp = Files.createTempFile(keyFile.getParent(), ".secret", ".key",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		try {
-			Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(temp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+			Files.createLink(keyFile, temp);
 		}
 		catch (FileAlreadyExistsException ex) {
-			return; // another node created it first
+			// another node created it first: use theirs
 		}
-		Files.writeString(keyFile, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+		finally {
+			Files.deleteIfExists(temp);
+		}
 	}
 
 	private static SecretKey fromBase64(String encoded, String source) {

@@ -25,6 +25,9 @@ public record RecordDirectory(Path root, Path path) {
 	public static RecordDirectory of(Path root, String clusterId, long recordId, String storageType) {
 		Path normalizedRoot = root.toAbsolutePath().normalize();
 		Path path = normalizedRoot.resolve(clusterId).resolve(recordId + "-" + storageType).normalize();
+		if (!storageType.equals("nfs") && !storageType.equals("s3")) {
+			throw new IllegalArgumentException("storage type '" + storageType + "' is not nfs or s3");
+		}
 		if (!clusterId.matches("[A-Za-z0-9_-]+") || !path.startsWith(normalizedRoot) || path.equals(normalizedRoot)) {
 			throw new IllegalArgumentException("record directory for cluster '" + clusterId + "' leaves " + normalizedRoot);
 		}

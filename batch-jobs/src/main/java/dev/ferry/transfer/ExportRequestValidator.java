@@ -72,6 +72,9 @@ final class ExportRequestValidator {
 		if (request.password().isEmpty()) {
 			throw FerryException.invalid("password is empty; omit it to use the cluster's stored password");
 		}
+		if (request.password().length() > 1000) {
+			throw FerryException.invalid("password is longer than 1000 characters");
+		}
 		return new ExportPlan.CredentialSource(true, request.password());
 	}
 
@@ -80,8 +83,9 @@ final class ExportRequestValidator {
 			return DEFAULT_ZIP_NAME;
 		}
 		String name = requested.strip();
-		if (name.contains("/") || name.contains("\\") || name.contains("..") || !ZIP_NAME.matcher(name).matches()) {
-			throw FerryException.invalid("zipName '" + requested + "' is invalid: a file name without '/', '\\' or '..', "
+		if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")
+				|| name.endsWith(".") || !ZIP_NAME.matcher(name).matches()) {
+			throw FerryException.invalid("zipName '" + requested + "' is invalid: a file name without '/', '\\' or '..', not starting or ending with '.', "
 					+ "up to 120 letters, digits, spaces and ._-+()");
 		}
 		return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name : name + ".zip";
