@@ -24,7 +24,21 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ferry")
 public record FerryProperties(@NotNull Path home, @NotNull Path exportRoot, @NotNull Path importRoot,
-		@Min(1) @Max(64) int maxConcurrentTransfers, @Valid @NotNull Tools tools) {
+		@Min(1) @Max(64) int maxConcurrentTransfers, @Valid @NotNull Tools tools, @Valid @NotNull Files files) {
+
+	/**
+	 * Limits of uploads (zip files to import) and downloads (zips of exports).
+	 * @param maxUploadBytes largest accepted upload
+	 * @param maxConcurrentUploads uploads at once (more → TIEM_TRANSPORT_FILE_TRANSFER_LIMITED)
+	 * @param maxConcurrentDownloads downloads at once
+	 * @param maxUnpackedBytes largest total size of a zip's entries once unpacked
+	 * @param maxEntries most entries in one zip
+	 * @param maxCompressionRatio largest unpacked/packed ratio of an entry (zip bombs)
+	 */
+	public record Files(@Min(1) long maxUploadBytes, @Min(1) int maxConcurrentUploads,
+			@Min(1) int maxConcurrentDownloads, @Min(1) long maxUnpackedBytes, @Min(1) int maxEntries,
+			@Min(1) int maxCompressionRatio) {
+	}
 
 	/**
 	 * @param mydumper path or name (looked up on PATH) of mydumper
