@@ -41,4 +41,17 @@ public final class Processes {
 		}
 	}
 
+	/** Waits until a process whose command line contains {@code needle} is running; its argv. */
+	public static List<List<String>> await(String needle, java.time.Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			List<List<String>> found = commandLinesContaining(needle);
+			if (!found.isEmpty()) {
+				return found;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no process with " + needle + " in its command line appeared within " + timeout);
+	}
+
 }

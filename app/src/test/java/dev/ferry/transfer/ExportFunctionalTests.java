@@ -101,7 +101,7 @@ class ExportFunctionalTests extends FunctionalTest {
 				.asString();
 			String recordDir = HOME.resolve("export").resolve(clusterId).resolve(recordId + "-nfs").toString();
 
-			List<List<String>> commandLines = awaitProcess(recordDir);
+			List<List<String>> commandLines = Processes.await(recordDir, Duration.ofSeconds(30));
 
 			assertThat(commandLines).hasSize(1);
 			List<String> argv = commandLines.get(0);
@@ -208,18 +208,6 @@ class ExportFunctionalTests extends FunctionalTest {
 			.mapToLong(ProcessHandle::pid)
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private List<List<String>> awaitProcess(String needle) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<List<String>> found = Processes.commandLinesContaining(needle);
-			if (!found.isEmpty()) {
-				return found;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no process with " + needle + " in its command line appeared");
 	}
 
 	/** Restores the dump into the target instance with myloader, the way an operator would. */

@@ -32,6 +32,19 @@ public final class TransferParameters {
 
 	public static final String CREDENTIAL_SECRET_ID = "credentialSecretId";
 
+	/** Whose credential {@link #CREDENTIAL_SECRET_ID} is: the cluster's, or one given with this request. */
+	public static final String CREDENTIAL_SCOPE = "credentialScope";
+
+	public static final String CREDENTIAL_OF_REQUEST = "request";
+
+	public static final String CREDENTIAL_OF_CLUSTER = "cluster";
+
+	public static final String SOURCE_RECORD_ID = "sourceRecordId";
+
+	public static final String UPLOAD_ID = "uploadId";
+
+	public static final String OVERWRITE = "overwrite";
+
 	public static final String TOOL_CHAIN = "toolChain";
 
 	public static final String STORAGE_ROOT = "storageRoot";
@@ -39,6 +52,10 @@ public final class TransferParameters {
 	public static final String REQUESTED_BY = "requestedBy";
 
 	private TransferParameters() {
+	}
+
+	public static boolean isTransferJob(String jobName) {
+		return EXPORT_JOB.equals(jobName) || IMPORT_JOB.equals(jobName);
 	}
 
 }

@@ -58,9 +58,9 @@ public class TransferService {
 		ExportPlan plan = ExportRequestValidator.validate(request, this.clusters);
 		this.tools.mydumper();
 		ensureRoot();
-		long secretId = plan.credential().fromRequest()
-				? this.secrets.store(REQUEST_PASSWORD_PURPOSE, plan.credential().requestPassword())
-				: plan.cluster().passwordSecretId() == null ? storeEmpty() : plan.cluster().passwordSecretId();
+		boolean ownSecret = plan.credential().fromRequest() || plan.cluster().passwordSecretId() == null;
+		long secretId = ownSecret ? this.secrets.store(REQUEST_PASSWORD_PURPOSE, plan.credential().requestPassword())
+				: plan.cluster().passwordSecretId();
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(TransferParameters.TRANSFER_ID, UUID.randomUUID().toString(), true)
 			.addString(TransferParameters.CLUSTER_ID, plan.cluster().clusterId(), false)
@@ -71,6 +71,8 @@ public class TransferService {
 			.addString(TransferParameters.COMMENT, plan.comment(), false)
 			.addString(TransferParameters.USER_NAME, plan.userName(), false)
 			.addLong(TransferParameters.CREDENTIAL_SECRET_ID, secretId, false)
+			.addString(TransferParameters.CREDENTIAL_SCOPE,
+					ownSecret ? TransferParameters.CREDENTIAL_OF_REQUEST : TransferParameters.CREDENTIAL_OF_CLUSTER, false)
 			.addString(TransferParameters.TOOL_CHAIN, "mysql", false)
 			.addString(TransferParameters.STORAGE_ROOT, this.properties.exportRoot().toAbsolutePath().normalize().toString(), false)
 			.addString(TransferParameters.REQUESTED_BY, requestedBy, false)
@@ -82,16 +84,12 @@ public class TransferService {
 			return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
 		}
 		catch (Exception ex) {
-			if (plan.credential().fromRequest()) {
+			if (ownSecret) {
 				this.secrets.delete(secretId);
 			}
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_CREATE_FAILED,
 					"could not start the export: " + ex.getMessage(), ex);
 		}
-	}
-
-	private long storeEmpty() {
-		return this.secrets.store(REQUEST_PASSWORD_PURPOSE, "");
 	}
 
 	private void ensureRoot() {

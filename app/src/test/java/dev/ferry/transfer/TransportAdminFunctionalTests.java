@@ -1,0 +1,129 @@
+package dev.ferry.transfer;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.Processes;
+import dev.ferry.support.TestDatabases;
+import dev.ferry.support.TrickyDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stop, restart and delete of transfer records through the API, with the real mydumper. */
+class TransportAdminFunctionalTests extends FunctionalTest {
+
+	static final String SOURCE_DB = TestDatabases.uniqueName("admin");
+
+	@BeforeAll
+	static void createSourceDatabase() throws Exception {
+		TrickyDatabase.create(TestDatabases.sourcePort(), SOURCE_DB, 300);
+	}
+
+	@Test
+	void stopEndsTheToolAndRestartCompletesTheExport() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("adm"), TestDatabases.sourcePort(), "root", "");
+		String recordId;
+		String recordDir;
+		try (Connection lock = TestDatabases.root(TestDatabases.sourcePort());
+				Statement statement = lock.createStatement()) {
+			statement.execute("LOCK TABLES `" + SOURCE_DB + "`.orders WRITE"); // mydumper waits in FTWRL
+			recordId = startExport(clusterId);
+			recordDir = HOME.resolve("export").resolve(clusterId).resolve(recordId + "-nfs").toString();
+			Processes.await(recordDir, Duration.ofSeconds(30));
+
+			var stopped = this.api.post("/api/v1/clusters/transport/" + recordId + "/stop", "");
+
+			assertThat(stopped.status()).as(stopped.body().toString()).isEqualTo(200);
+			JsonNode record = this.api.awaitRecord(recordId, Duration.ofSeconds(60));
+			assertThat(record.path("status").asString()).isEqualTo("Stopped");
+			assertThat(Processes.commandLinesContaining(recordDir)).as("tool process tree ended").isEmpty();
+			statement.execute("UNLOCK TABLES");
+		}
+		var again = this.api.post("/api/v1/clusters/transport/" + recordId + "/stop", "");
+		assertThat(again.status()).isEqualTo(400);
+		assertThat(again.message()).contains("is Stopped").contains("only a queued or running transfer");
+
+		var restarted = this.api.post("/api/v1/clusters/transport/" + recordId + "/restart", "");
+
+		assertThat(restarted.status()).as(restarted.body().toString()).isEqualTo(200);
+		assertThat(restarted.data().path("recordId").asString()).isEqualTo(recordId);
+		JsonNode record = this.api.awaitRecord(recordId, Duration.ofMinutes(2));
+		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Finished");
+		assertThat(record.path("workFlowId").asString()).isEqualTo(restarted.data().path("workFlowId").asString());
+		assertThat(Path.of(record.path("filePath").asString()).resolve(SOURCE_DB + ".orders.sql")).exists();
+		var finishedRestart = this.api.post("/api/v1/clusters/transport/" + recordId + "/restart", "");
+		assertThat(finishedRestart.status()).isEqualTo(400);
+		assertThat(finishedRestart.message()).contains("is Finished").contains("only a Failed or Stopped");
+	}
+
+	@Test
+	void deleteRemovesTheFilesAndTheRecordAndIsAudited() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("del"), TestDatabases.sourcePort(), "root", "");
+		String recordId = startExport(clusterId);
+		JsonNode record = this.api.awaitRecord(recordId, Duration.ofMinutes(2));
+		Path dir = Path.of(record.path("filePath").asString()).getParent();
+		assertThat(dir).exists();
+		Path sibling = dir.resolveSibling("keep-me");
+		java.nio.file.Files.createDirectories(sibling);
+
+		var deleted = this.api.delete("/api/v1/clusters/transport/" + recordId);
+
+		assertThat(deleted.status()).as(deleted.body().toString()).isEqualTo(200);
+		assertThat(deleted.data().path("recordId").asString()).isEqualTo(recordId);
+		assertThat(dir).doesNotExist();
+		assertThat(sibling).as("only that record's directory").exists();
+		assertThat(this.api.get("/api/v1/clusters/transport?recordId=" + recordId).body().path("page").path("total")
+			.asLong()).isZero();
+		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM " + REPOSITORY_DB
+				+ ".FERRY_AUDIT WHERE ACTION = 'transfer.delete' AND TARGET = 'record " + recordId + "'")).isEqualTo(1);
+		var twice = this.api.delete("/api/v1/clusters/transport/" + recordId);
+		assertThat(twice.status()).isEqualTo(404);
+		assertThat(twice.code()).isEqualTo(60102);
+	}
+
+	@Test
+	void aRunningRecordCannotBeDeleted() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("run"), TestDatabases.sourcePort(), "root", "");
+		try (Connection lock = TestDatabases.root(TestDatabases.sourcePort());
+				Statement statement = lock.createStatement()) {
+			statement.execute("LOCK TABLES `" + SOURCE_DB + "`.customers WRITE");
+			String recordId = startExport(clusterId);
+			String recordDir = HOME.resolve("export").resolve(clusterId).resolve(recordId + "-nfs").toString();
+			Processes.await(recordDir, Duration.ofSeconds(30));
+
+			var refused = this.api.delete("/api/v1/clusters/transport/" + recordId);
+
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.message()).contains("is Processing").contains("stop it before deleting it");
+			assertThat(Path.of(recordDir)).exists();
+			statement.execute("UNLOCK TABLES");
+			assertThat(this.api.awaitRecord(recordId, Duration.ofMinutes(2)).path("status").asString())
+				.isEqualTo("Finished");
+		}
+	}
+
+	@Test
+	void unknownRecordsAreNotFound() {
+		for (String id : new String[] { "999999", "abc", "-1" }) {
+			assertThat(this.api.delete("/api/v1/clusters/transport/" + id).code()).as(id).isEqualTo(60102);
+			assertThat(this.api.post("/api/v1/clusters/transport/" + id + "/stop", "").code()).isEqualTo(60102);
+			assertThat(this.api.post("/api/v1/clusters/transport/" + id + "/restart", "").status()).isEqualTo(404);
+		}
+	}
+
+	private String startExport(String clusterId) {
+		var started = this.api.post("/api/v1/clusters/export",
+				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql"));
+		assertThat(started.code()).as(started.body().toString()).isZero();
+		return started.data().path("recordId").asString();
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.ferry.audit;
+
+import java.time.LocalDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appends rows to {@code FERRY_AUDIT}; written before the action it records, so a failed action is still seen. */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(String actor, String action, String target, String detail) {
+		this.jdbc.sql("INSERT INTO FERRY_AUDIT (OCCURRED_AT, ACTOR, ACTION, TARGET, DETAIL) VALUES (?, ?, ?, ?, ?)")
+			.params(LocalDateTime.now(), actor, action, target, detail.length() > 2000 ? detail.substring(0, 2000) : detail)
+			.update();
+	}
+
+}

@@ -1,0 +1,5 @@
+/** Who did what: destructive and administrative actions, in FERRY_AUDIT. */
+@NullMarked
+package dev.ferry.audit;
+
+import org.jspecify.annotations.NullMarked;

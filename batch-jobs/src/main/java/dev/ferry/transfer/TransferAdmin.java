@@ -1,0 +1,161 @@
+package dev.ferry.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
+
+import dev.ferry.audit.AuditLog;
+import dev.ferry.error.ErrorCode;
+import dev.ferry.error.FerryException;
+import dev.ferry.record.RecordStatus;
+import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.RecordDirectory;
+
+/**
+ * Batch admin for transfer records: stop, restart, delete. Every action checks the record's state first and says
+ * clearly why it cannot be done.
+ */
+@Service
+public class TransferAdmin {
+
+	private static final Logger log = LoggerFactory.getLogger(TransferAdmin.class);
+
+	private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED,
+			BatchStatus.STOPPING);
+
+	private final JobRepository jobRepository;
+
+	private final JobOperator jobOperator;
+
+	private final SecretStore secrets;
+
+	private final AuditLog audit;
+
+	private final ReImportGuard reImports;
+
+	TransferAdmin(JobRepository jobRepository, JobOperator jobOperator, SecretStore secrets, AuditLog audit,
+			ReImportGuard reImports) {
+		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.secrets = secrets;
+		this.audit = audit;
+		this.reImports = reImports;
+	}
+
+	/** Stops a running or queued transfer; its tool's process tree is ended and the record becomes Stopped. */
+	public TransferStarted stop(String recordId, String actor) {
+		JobExecution execution = latest(recordId);
+		if (!RUNNING.contains(execution.getStatus())) {
+			throw FerryException.invalid("record " + recordId + " is " + status(execution)
+					+ "; only a queued or running transfer can be stopped");
+		}
+		this.audit.record(actor, "transfer.stop", "record " + recordId, "execution " + execution.getId());
+		try {
+			this.jobOperator.stop(execution);
+		}
+		catch (Exception ex) {
+			throw FerryException.invalid("record " + recordId + " could not be stopped: " + ex.getMessage());
+		}
+		return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
+	}
+
+	/** Restarts a Failed or Stopped transfer from the step that did not complete. */
+	public TransferStarted restart(String recordId, String actor) {
+		JobExecution execution = latest(recordId);
+		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+			throw FerryException.invalid("record " + recordId + " is " + status(execution)
+					+ "; only a Failed or Stopped transfer can be restarted");
+		}
+		this.audit.record(actor, "transfer.restart", "record " + recordId, "after execution " + execution.getId());
+		try {
+			JobExecution restarted = this.jobOperator.restart(execution);
+			return TransferStarted.of(restarted.getJobInstance().getInstanceId(), restarted.getId());
+		}
+		catch (Exception ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_CREATE_FAILED,
+					"record " + recordId + " could not be restarted: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Deletes a record that is not running: its directory (checked to be inside its storage root), its request
+	 * secrets, then its JobInstance. An export that a running re-import reads cannot be deleted.
+	 */
+	public void delete(String recordId, String actor) {
+		JobExecution execution = latest(recordId);
+		if (RUNNING.contains(execution.getStatus())) {
+			throw FerryException.invalid("record " + recordId + " is " + status(execution)
+					+ "; stop it before deleting it");
+		}
+		this.reImports.checkNotInUse(recordId);
+		JobInstance instance = execution.getJobInstance();
+		JobParameters parameters = execution.getJobParameters();
+		RecordDirectory dir = RecordDirectory.of(Path.of(parameters.getString(TransferParameters.STORAGE_ROOT)),
+				parameters.getString(TransferParameters.CLUSTER_ID), instance.getInstanceId(),
+				parameters.getString(TransferParameters.STORAGE_TYPE));
+		this.audit.record(actor, "transfer.delete", "record " + recordId, "directory " + dir.path());
+		try {
+			if (Files.exists(dir.path())) {
+				FileSystemUtils.deleteRecursively(dir.path());
+			}
+		}
+		catch (IOException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_FILE_DELETE_FAILED,
+					"the files of record " + recordId + " could not be removed (" + dir.path() + "): " + ex.getMessage());
+		}
+		Long secretId = parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID);
+		if (secretId != null && TransferParameters.CREDENTIAL_OF_REQUEST
+			.equals(parameters.getString(TransferParameters.CREDENTIAL_SCOPE))) {
+			this.secrets.delete(secretId);
+		}
+		try {
+			this.jobRepository.deleteJobInstance(instance);
+		}
+		catch (RuntimeException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_DELETE_FAILED,
+					"record " + recordId + " could not be deleted: " + ex.getMessage(), ex);
+		}
+		log.info("Record {} deleted by {} ({})", recordId, actor, dir.path());
+	}
+
+	JobExecution latest(String recordId) {
+		long id;
+		try {
+			id = Long.parseLong(recordId.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw notFound(recordId);
+		}
+		JobInstance instance = this.jobRepository.getJobInstance(id);
+		if (instance == null || !TransferParameters.isTransferJob(instance.getJobName())) {
+			throw notFound(recordId);
+		}
+		JobExecution execution = this.jobRepository.getLastJobExecution(instance);
+		if (execution == null) {
+			throw notFound(recordId);
+		}
+		return execution;
+	}
+
+	private static FerryException notFound(String recordId) {
+		return new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND, "record " + recordId + " not found");
+	}
+
+	private static String status(JobExecution execution) {
+		return RecordStatus.ofBatchStatus(execution.getStatus().name()).name();
+	}
+
+}
