@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,8 +37,11 @@ public class TransportRecordQuery {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	TransportRecordQuery(NamedParameterJdbcTemplate jdbc) {
+	private final ExecutionContextSerializer serializer;
+
+	TransportRecordQuery(NamedParameterJdbcTemplate jdbc, ExecutionContextSerializer serializer) {
 		this.jdbc = jdbc;
+		this.serializer = serializer;
 	}
 
 	@Transactional(readOnly = true)
@@ -110,15 +114,57 @@ public class TransportRecordQuery {
 				Map.of("ids", executionIds), (ResultSet rs) -> {
 					failures.put(rs.getLong(1), rs.getString(2) + ": " + rs.getString(3));
 				});
+		Map<Long, Map<String, Object>> results = new HashMap<>();
+		this.jdbc.query("SELECT JOB_EXECUTION_ID, SHORT_CONTEXT, SERIALIZED_CONTEXT FROM BATCH_JOB_EXECUTION_CONTEXT"
+				+ " WHERE JOB_EXECUTION_ID IN (:ids)", Map.of("ids", executionIds),
+				(ResultSet rs) -> {
+					results.put(rs.getLong("JOB_EXECUTION_ID"), ContextReader.read(this.serializer, rs));
+				});
+		Map<Long, Progress> progress = runningProgress(rows);
 		List<TransportRecord> records = new ArrayList<>(rows.size());
 		for (Row row : rows) {
+			Map<String, Object> result = results.getOrDefault(row.executionId(), Map.of());
 			records.add(toRecord(row, parameters.getOrDefault(row.executionId(), Map.of()),
-					failures.get(row.executionId())));
+					result.get("result.error") instanceof String error ? error : failures.get(row.executionId()),
+					progress.containsKey(row.executionId()) ? progress.get(row.executionId())
+							: settledProgress(row, result),
+					result.get("result.verification") instanceof String verdict ? verdict : null));
 		}
 		return records;
 	}
 
-	private static TransportRecord toRecord(Row row, Map<String, String> p, @Nullable String failure) {
+	/** Progress of running records: the context of their latest step execution, as committed by the last poll. */
+	private Map<Long, Progress> runningProgress(List<Row> rows) {
+		List<Long> running = rows.stream()
+			.filter((row) -> RecordStatus.ofBatchStatus(row.status()) == RecordStatus.Processing)
+			.map(Row::executionId)
+			.toList();
+		Map<Long, Progress> progress = new HashMap<>();
+		if (running.isEmpty()) {
+			return progress;
+		}
+		this.jdbc.query("SELECT s.JOB_EXECUTION_ID, s.STEP_NAME, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT"
+				+ " FROM BATCH_STEP_EXECUTION s JOIN BATCH_STEP_EXECUTION_CONTEXT c"
+				+ " ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID WHERE s.JOB_EXECUTION_ID IN (:ids)"
+				+ " AND s.STEP_EXECUTION_ID = (SELECT MAX(l.STEP_EXECUTION_ID) FROM BATCH_STEP_EXECUTION l"
+				+ " WHERE l.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID)", Map.of("ids", running), (ResultSet rs) -> {
+					progress.put(rs.getLong("JOB_EXECUTION_ID"),
+							Progress.running(rs.getString("STEP_NAME"), ContextReader.read(this.serializer, rs)));
+				});
+		return progress;
+	}
+
+	private static @Nullable Progress settledProgress(Row row, Map<String, Object> result) {
+		RecordStatus status = RecordStatus.ofBatchStatus(row.status());
+		return switch (status) {
+			case Initializing -> Progress.queued();
+			case Finished -> Progress.finished("finished", result);
+			default -> null;
+		};
+	}
+
+	private static TransportRecord toRecord(Row row, Map<String, String> p, @Nullable String failure,
+			@Nullable Progress progress, @Nullable String verification) {
 		String clusterId = p.getOrDefault(TransferParameters.CLUSTER_ID, "");
 		String storageType = p.getOrDefault(TransferParameters.STORAGE_TYPE, "");
 		String root = p.get(TransferParameters.STORAGE_ROOT);
@@ -132,7 +178,7 @@ public class TransportRecordQuery {
 				p.getOrDefault(TransferParameters.COMMENT, ""), status.name(), time(row.startTime()),
 				time(row.endTime()), time(row.created()), time(row.lastUpdated() != null ? row.lastUpdated()
 						: row.created()),
-				status == RecordStatus.Failed ? failure : null);
+				status == RecordStatus.Failed ? failure : null, progress, verification);
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {

@@ -23,8 +23,8 @@ class ExportDataJobConfiguration {
 
 	@Bean(TransferParameters.EXPORT_JOB)
 	Job exportDataJob(JobRepository jobRepository, Step exportDataFromCluster, Step updateDataExportRecord,
-			Step exportDataFailed) {
-		return new JobBuilder(TransferParameters.EXPORT_JOB, jobRepository).start(exportDataFromCluster)
+			Step exportDataFailed, TransferOutcomeLogger outcomes) {
+		return new JobBuilder(TransferParameters.EXPORT_JOB, jobRepository).listener(outcomes).start(exportDataFromCluster)
 			.on("FAILED").to(exportDataFailed)
 			.from(exportDataFromCluster).on("*").to(updateDataExportRecord)
 			.from(updateDataExportRecord).on("FAILED").to(exportDataFailed)

@@ -21,7 +21,7 @@ final class ExportRequestValidator {
 	}
 
 	static ExportPlan validate(ExportRequest request, ClusterService clusters) {
-		if (isBlank(request.clusterId())) {
+		if (RequestFields.isBlank(request.clusterId())) {
 			throw FerryException.invalid("clusterId is required");
 		}
 		Cluster cluster = clusters.get(request.clusterId());
@@ -40,42 +40,18 @@ final class ExportRequestValidator {
 		if (!fileType.equals("sql")) {
 			throw FerryException.invalid("fileType '" + request.fileType() + "' is invalid: use sql or csv");
 		}
-		if (!isBlank(request.filter()) || !isBlank(request.sql())) {
-			throw FerryException.invalid("filter and sql are not available yet on the mysql tool chain");
+		if (!RequestFields.isBlank(request.sql())) {
+			throw FerryException.invalid("sql exports need fileType csv, which the mysql tool chain (mydumper 0.10) "
+					+ "cannot write; use filter rules to choose tables");
 		}
-		String userName = userName(request, cluster);
-		var credential = credential(request, cluster, userName);
+		if (request.filter() != null && request.filter().length() > 2000) {
+			throw FerryException.invalid("filter is longer than 2000 characters");
+		}
+		TableFilter filter = TableFilter.parse(request.filter());
+		String userName = RequestFields.userName(request.userName(), cluster);
+		var credential = RequestFields.credential(request.password(), cluster, userName);
 		return new ExportPlan(cluster, userName, credential, storageType, fileType, zipName(request.zipName()),
-				comment(request.comment()));
-	}
-
-	private static String userName(ExportRequest request, Cluster cluster) {
-		if (request.userName() == null) {
-			return cluster.user();
-		}
-		if (request.userName().isBlank()) {
-			throw FerryException.invalid("userName is empty; omit it to use the cluster's user '" + cluster.user() + "'");
-		}
-		if (request.userName().length() > 128) {
-			throw FerryException.invalid("userName is longer than 128 characters");
-		}
-		return request.userName();
-	}
-
-	private static ExportPlan.CredentialSource credential(ExportRequest request, Cluster cluster, String userName) {
-		if (request.password() == null) {
-			if (!userName.equals(cluster.user())) {
-				throw FerryException.invalid("password is required when userName differs from the cluster's user");
-			}
-			return new ExportPlan.CredentialSource(false, "");
-		}
-		if (request.password().isEmpty()) {
-			throw FerryException.invalid("password is empty; omit it to use the cluster's stored password");
-		}
-		if (request.password().length() > 1000) {
-			throw FerryException.invalid("password is longer than 1000 characters");
-		}
-		return new ExportPlan.CredentialSource(true, request.password());
+				RequestFields.comment(request.comment()), RequestFields.isBlank(request.filter()) ? "" : filter.toString());
 	}
 
 	static String zipName(@Nullable String requested) {
@@ -91,25 +67,11 @@ final class ExportRequestValidator {
 		return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name : name + ".zip";
 	}
 
-	private static String comment(@Nullable String comment) {
-		if (comment == null) {
-			return "";
-		}
-		if (comment.length() > 1000) {
-			throw FerryException.invalid("comment is longer than 1000 characters");
-		}
-		return comment;
-	}
-
 	private static String lower(@Nullable String value, String field) {
-		if (isBlank(value)) {
+		if (RequestFields.isBlank(value)) {
 			throw new FerryException(ErrorCode.PARAMETER_INVALID, field + " is required");
 		}
 		return value.strip().toLowerCase(Locale.ROOT);
-	}
-
-	private static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
 	}
 
 }

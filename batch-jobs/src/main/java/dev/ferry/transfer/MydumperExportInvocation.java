@@ -43,6 +43,9 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	static final String DATABASE_INDEX = "export.databaseIndex";
 
+	/** Per database (by index) when the filter takes only some of its tables: mydumper's {@code --regex}. */
+	static final String TABLE_REGEX = "export.tableRegex.";
+
 	private final ClusterService clusters;
 
 	private final SecretStore secrets;
@@ -68,12 +71,19 @@ class MydumperExportInvocation implements ToolInvocation {
 		Files.createDirectories(dir.data());
 		String user = parameters.getString(TransferParameters.USER_NAME);
 		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
-		SourceInventory inventory = inventory(cluster, user, password);
+		TableFilter filter = TableFilter.parse(parameters.getString(TransferParameters.FILTER));
+		SourceInventory inventory = inventory(cluster, user, password, filter);
 		ExecutionContext context = stepExecution.getExecutionContext();
 		context.putString(DATABASES, String.join("/", inventory.databases()));
+		for (int i = 0; i < inventory.databases().size(); i++) {
+			String regex = inventory.tableRegex().get(i);
+			if (regex != null) {
+				context.putString(TABLE_REGEX + i, regex);
+			}
+		}
 		context.putInt(DATABASE_INDEX, 0);
 		context.putInt(MydumperProgress.TABLES_TOTAL, inventory.tables());
-		return command(stepExecution, cluster, inventory.databases().get(0), password);
+		return command(stepExecution, cluster, 0, inventory.databases().get(0), password);
 	}
 
 	@Override
@@ -89,19 +99,24 @@ class MydumperExportInvocation implements ToolInvocation {
 		JobParameters parameters = stepExecution.getJobParameters();
 		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
 		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
-		return command(stepExecution, cluster, databases.get(done + 1), password);
+		return command(stepExecution, cluster, done + 1, databases.get(done + 1), password);
 	}
 
-	private ToolCommand command(StepExecution stepExecution, Cluster cluster, String database, String password)
-			throws IOException {
+	private ToolCommand command(StepExecution stepExecution, Cluster cluster, int index, String database,
+			String password) throws IOException {
 		RecordDirectory dir = recordDirectory(stepExecution);
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
 		var tools = this.properties.tools();
-		List<String> command = List.of(this.binaries.mydumper().toString(), "--defaults-file=" + defaultsFile,
-				"--host", cluster.host(), "--port", Integer.toString(cluster.port()), "--user",
-				stepExecution.getJobParameters().getString(TransferParameters.USER_NAME), "--database", database,
-				"--outputdir", dir.data().toString(), "--threads", Integer.toString(tools.dumpThreads()),
-				"--chunk-filesize", "256", "--triggers", "--events", "--routines", "--verbose", "3");
+		List<String> command = new ArrayList<>(List.of(this.binaries.mydumper().toString(),
+				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
+				"--user", stepExecution.getJobParameters().getString(TransferParameters.USER_NAME), "--database",
+				database, "--outputdir", dir.data().toString(), "--threads", Integer.toString(tools.dumpThreads()),
+				"--chunk-filesize", "256", "--triggers", "--events", "--routines", "--verbose", "3"));
+		String regex = stepExecution.getExecutionContext().getString(TABLE_REGEX + index, null);
+		if (regex != null) {
+			command.add("--regex");
+			command.add(regex);
+		}
 		return new ToolCommand("mydumper", command, dir.path(), Map.of(), dir.toolLog("mydumper"), tools.timeout(),
 				tools.pollInterval());
 	}
@@ -143,12 +158,12 @@ class MydumperExportInvocation implements ToolInvocation {
 		}
 	}
 
-	private static SourceInventory inventory(Cluster cluster, String user, String password) {
+	private static SourceInventory inventory(Cluster cluster, String user, String password, TableFilter filter) {
 		try {
-			SourceInventory inventory = SourceInventory.read(cluster, user, password);
+			SourceInventory inventory = SourceInventory.read(cluster, user, password, filter);
 			if (inventory.databases().isEmpty()) {
-				throw new IllegalStateException("nothing to export: cluster " + cluster.name()
-						+ " has no databases besides the system schemas");
+				throw new IllegalStateException("nothing to export: no table of cluster " + cluster.name()
+						+ " matches the filter " + filter.rules() + " (system schemas are never exported)");
 			}
 			return inventory;
 		}
@@ -156,31 +171,6 @@ class MydumperExportInvocation implements ToolInvocation {
 			throw new IllegalStateException("cannot read the databases of cluster " + cluster.name() + " ("
 					+ cluster.host() + ":" + cluster.port() + ") as " + user + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	/** The databases and base tables to export, read before the dump. */
-	record SourceInventory(List<String> databases, int tables) {
-
-		static final String SYSTEM_SCHEMAS = "('mysql', 'sys', 'information_schema', 'performance_schema', 'metrics_schema', 'inspection_schema')";
-
-		static SourceInventory read(Cluster cluster, String user, String password) throws SQLException {
-			try (var connection = dev.ferry.cluster.ClusterConnector.open(cluster, user, password);
-					var statement = connection.createStatement()) {
-				List<String> databases = new ArrayList<>();
-				try (var rs = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
-						+ " WHERE SCHEMA_NAME NOT IN " + SYSTEM_SCHEMAS + " ORDER BY SCHEMA_NAME")) {
-					while (rs.next()) {
-						databases.add(rs.getString(1));
-					}
-				}
-				try (var rs = statement.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE"
-						+ " TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN " + SYSTEM_SCHEMAS)) {
-					rs.next();
-					return new SourceInventory(databases, rs.getInt(1));
-				}
-			}
-		}
-
 	}
 
 }

@@ -43,10 +43,23 @@ class TransferFailedTasklet implements Tasklet {
 			step.setStatus(BatchStatus.FAILED);
 			this.jobRepository.update(step);
 		});
-		String message = failed.map((step) -> step.getStepName() + ": " + step.getExitStatus().getExitDescription())
-			.orElse("failed");
+		String message = failed.map((step) -> step.getStepName() + ": " + reason(step)).orElse("failed");
 		self.getJobExecution().getExecutionContext().putString(ERROR, truncate(message));
 		return RepeatStatus.FINISHED;
+	}
+
+	/** The exception's own message (never a stack trace); the exit description only when there is none. */
+	private static String reason(StepExecution step) {
+		return step.getFailureExceptions()
+			.stream()
+			.reduce((first, second) -> second)
+			.map((ex) -> ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
+			.orElseGet(() -> firstLine(step.getExitStatus().getExitDescription()));
+	}
+
+	private static String firstLine(String text) {
+		int newline = text.indexOf('\n');
+		return newline < 0 ? text : text.substring(0, newline);
 	}
 
 	private static boolean isFailure(StepExecution step) {

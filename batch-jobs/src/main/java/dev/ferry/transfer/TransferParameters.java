@@ -43,6 +43,9 @@ public final class TransferParameters {
 
 	public static final String UPLOAD_ID = "uploadId";
 
+	/** Where a re-import reads the source export's files (in place). */
+	public static final String SOURCE_PATH = "sourcePath";
+
 	public static final String OVERWRITE = "overwrite";
 
 	public static final String TOOL_CHAIN = "toolChain";

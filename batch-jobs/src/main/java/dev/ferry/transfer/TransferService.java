@@ -2,6 +2,10 @@ package dev.ferry.transfer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -9,12 +13,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.error.ErrorCode;
@@ -38,48 +44,93 @@ public class TransferService {
 
 	private final JobOperator jobOperator;
 
+	private final JobRepository jobRepository;
+
 	private final Job exportJob;
+
+	private final Job importJob;
 
 	private final ToolBinaries tools;
 
 	private final FerryProperties properties;
 
-	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator,
-			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob, ToolBinaries tools, FerryProperties properties) {
+	private final TransferAdmin records;
+
+	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
+			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, FerryProperties properties,
+			TransferAdmin records) {
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.exportJob = exportJob;
+		this.importJob = importJob;
 		this.tools = tools;
 		this.properties = properties;
+		this.records = records;
 	}
 
 	public TransferStarted export(ExportRequest request, String requestedBy) {
 		ExportPlan plan = ExportRequestValidator.validate(request, this.clusters);
 		this.tools.mydumper();
-		ensureRoot();
-		boolean ownSecret = plan.credential().fromRequest() || plan.cluster().passwordSecretId() == null;
-		long secretId = ownSecret ? this.secrets.store(REQUEST_PASSWORD_PURPOSE, plan.credential().requestPassword())
-				: plan.cluster().passwordSecretId();
-		JobParameters parameters = new JobParametersBuilder()
-			.addString(TransferParameters.TRANSFER_ID, UUID.randomUUID().toString(), true)
-			.addString(TransferParameters.CLUSTER_ID, plan.cluster().clusterId(), false)
-			.addString(TransferParameters.TRANSPORT_TYPE, "export", false)
-			.addString(TransferParameters.STORAGE_TYPE, plan.storageType(), false)
+		ensureRoot(this.properties.exportRoot(), "export");
+		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
+				plan.comment(), this.properties.exportRoot(), requestedBy)
 			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
 			.addString(TransferParameters.ZIP_NAME, plan.zipName(), false)
-			.addString(TransferParameters.COMMENT, plan.comment(), false)
-			.addString(TransferParameters.USER_NAME, plan.userName(), false)
-			.addLong(TransferParameters.CREDENTIAL_SECRET_ID, secretId, false)
-			.addString(TransferParameters.CREDENTIAL_SCOPE,
-					ownSecret ? TransferParameters.CREDENTIAL_OF_REQUEST : TransferParameters.CREDENTIAL_OF_CLUSTER, false)
+			.addString(TransferParameters.FILTER, plan.filter(), false);
+		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), requestedBy);
+	}
+
+	public TransferStarted importData(ImportRequest request, String requestedBy) {
+		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records);
+		this.tools.myloader();
+		ensureRoot(this.properties.importRoot(), "import");
+		checkNoImportRunning(plan.cluster());
+		if (plan.source().dataDir() != null && !plan.overwrite()) {
+			checkTargetEmpty(plan, plan.source().dataDir());
+		}
+		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import", "nfs", plan.comment(),
+				this.properties.importRoot(), requestedBy)
+			.addString(TransferParameters.ZIP_NAME, ExportRequestValidator.DEFAULT_ZIP_NAME, false)
+			.addString(TransferParameters.OVERWRITE, Boolean.toString(plan.overwrite()), false);
+		if (plan.source().sourceRecordId() != null) {
+			parameters.addString(TransferParameters.SOURCE_RECORD_ID, plan.source().sourceRecordId(), false)
+				.addString(TransferParameters.SOURCE_PATH, plan.source().dataDir().toString(), false);
+		}
+		if (plan.source().uploadId() != null) {
+			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
+		}
+		return launch(this.importJob, parameters, plan.cluster(), plan.credential(), requestedBy);
+	}
+
+	private JobParametersBuilder common(Cluster cluster, String userName, String transportType, String storageType,
+			String comment, Path root, String requestedBy) {
+		return new JobParametersBuilder()
+			.addString(TransferParameters.TRANSFER_ID, UUID.randomUUID().toString(), true)
+			.addString(TransferParameters.CLUSTER_ID, cluster.clusterId(), false)
+			.addString(TransferParameters.TRANSPORT_TYPE, transportType, false)
+			.addString(TransferParameters.STORAGE_TYPE, storageType, false)
+			.addString(TransferParameters.COMMENT, comment, false)
+			.addString(TransferParameters.USER_NAME, userName, false)
 			.addString(TransferParameters.TOOL_CHAIN, "mysql", false)
-			.addString(TransferParameters.STORAGE_ROOT, this.properties.exportRoot().toAbsolutePath().normalize().toString(), false)
-			.addString(TransferParameters.REQUESTED_BY, requestedBy, false)
-			.toJobParameters();
+			.addString(TransferParameters.STORAGE_ROOT, root.toAbsolutePath().normalize().toString(), false)
+			.addString(TransferParameters.REQUESTED_BY, requestedBy, false);
+	}
+
+	/** Stores a request password as its own secret (the cluster's is referenced), then starts the job. */
+	private TransferStarted launch(Job job, JobParametersBuilder parameters, Cluster cluster,
+			ExportPlan.CredentialSource credential, String requestedBy) {
+		boolean ownSecret = credential.fromRequest() || cluster.passwordSecretId() == null;
+		long secretId = ownSecret ? this.secrets.store(REQUEST_PASSWORD_PURPOSE, credential.requestPassword())
+				: cluster.passwordSecretId();
+		parameters.addLong(TransferParameters.CREDENTIAL_SECRET_ID, secretId, false)
+			.addString(TransferParameters.CREDENTIAL_SCOPE,
+					ownSecret ? TransferParameters.CREDENTIAL_OF_REQUEST : TransferParameters.CREDENTIAL_OF_CLUSTER, false);
 		try {
-			JobExecution execution = this.jobOperator.start(this.exportJob, parameters);
-			log.info("Export of cluster {} started as record {} (execution {}) by {}", plan.cluster().clusterId(),
+			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
+			log.info("{} of cluster {} started as record {} (execution {}) by {}", job.getName(), cluster.clusterId(),
 					execution.getJobInstance().getInstanceId(), execution.getId(), requestedBy);
 			return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
 		}
@@ -88,20 +139,47 @@ public class TransferService {
 				this.secrets.delete(secretId);
 			}
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_CREATE_FAILED,
-					"could not start the export: " + ex.getMessage(), ex);
+					"could not start the " + job.getName() + " job: " + ex.getMessage(), ex);
 		}
 	}
 
-	private void ensureRoot() {
+	/** At most one import per target cluster: a second one is refused while the first runs. */
+	private void checkNoImportRunning(Cluster cluster) {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(TransferParameters.IMPORT_JOB)) {
+			if (cluster.clusterId().equals(running.getJobParameters().getString(TransferParameters.CLUSTER_ID))) {
+				throw FerryException.invalid("cluster " + cluster.name() + " already has an import running (record "
+						+ running.getJobInstance().getInstanceId() + "); start this one when it has ended");
+			}
+		}
+	}
+
+	private void checkTargetEmpty(ImportPlan plan, Path dataDir) {
+		String password = plan.credential().fromRequest() ? plan.credential().requestPassword()
+				: this.clusters.password(plan.cluster());
+		List<String> nonEmpty;
+		try (Connection target = ClusterConnector.open(plan.cluster(), plan.userName(), password)) {
+			nonEmpty = TargetTables.nonEmpty(target, TargetTables.inDump(dataDir));
+		}
+		catch (SQLException ex) {
+			throw FerryException.invalid("cannot check the target cluster " + plan.cluster().name() + " as "
+					+ plan.userName() + ": " + ex.getMessage());
+		}
+		if (!nonEmpty.isEmpty()) {
+			throw FerryException.invalid("target tables already hold data: " + String.join(", ", nonEmpty)
+					+ "; set overwrite=true to replace them");
+		}
+	}
+
+	private static void ensureRoot(Path root, String what) {
 		try {
-			Files.createDirectories(this.properties.exportRoot());
-			if (!Files.isWritable(this.properties.exportRoot())) {
+			Files.createDirectories(root);
+			if (!Files.isWritable(root)) {
 				throw new IOException("not writable");
 			}
 		}
 		catch (IOException ex) {
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_PATH_CREATE_FAILED,
-					"export root " + this.properties.exportRoot() + " cannot be created or written: " + ex.getMessage());
+					what + " root " + root + " cannot be created or written: " + ex.getMessage());
 		}
 	}
 

@@ -6,10 +6,16 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import dev.ferry.storage.DirectoryStats;
+import java.io.IOException;
+
+import dev.ferry.manifest.Manifest;
+import dev.ferry.manifest.ManifestWriter;
 import dev.ferry.storage.RecordDirectory;
 
-/** The seed's {@code updateDataExportRecord} node: records where the export is and how big it is. */
+/**
+ * The seed's {@code updateDataExportRecord} node: writes the verification manifest ({@code data/manifest.json}:
+ * tables, rows, files, sha256) and records where the export is and how big it is.
+ */
 class UpdateExportRecordTasklet implements Tasklet {
 
 	static final String FILE_PATH = "result.filePath";
@@ -18,6 +24,10 @@ class UpdateExportRecordTasklet implements Tasklet {
 
 	static final String FILES = "result.files";
 
+	static final String TABLES = "result.tables";
+
+	static final String ROWS = "result.rows";
+
 	private final MydumperExportInvocation invocation;
 
 	UpdateExportRecordTasklet(MydumperExportInvocation invocation) {
@@ -25,14 +35,16 @@ class UpdateExportRecordTasklet implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		var stepExecution = chunkContext.getStepContext().getStepExecution();
 		RecordDirectory dir = this.invocation.recordDirectory(stepExecution);
-		DirectoryStats stats = DirectoryStats.of(dir.data());
+		Manifest manifest = ManifestWriter.write(dir.data(), "mydumper");
 		ExecutionContext result = stepExecution.getJobExecution().getExecutionContext();
 		result.putString(FILE_PATH, dir.data().toString());
-		result.putLong(BYTES, stats.bytes());
-		result.putLong(FILES, stats.files());
+		result.putLong(BYTES, manifest.totalBytes());
+		result.putLong(FILES, manifest.files().size());
+		result.putInt(TABLES, manifest.tables().size());
+		result.putLong(ROWS, manifest.totalRows());
 		result.remove(TransferFailedTasklet.ERROR);
 		return RepeatStatus.FINISHED;
 	}

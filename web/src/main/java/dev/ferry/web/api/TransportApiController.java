@@ -21,10 +21,11 @@ import dev.ferry.record.RecordStatus;
 import dev.ferry.record.TransportRecord;
 import dev.ferry.record.TransportRecordQuery;
 import dev.ferry.transfer.ExportRequest;
+import dev.ferry.transfer.ImportRequest;
 import dev.ferry.transfer.TransferService;
 import dev.ferry.transfer.TransferStarted;
 
-/** TiUniManager's transfer API: {@code POST /export} and {@code GET /transport}. */
+/** TiUniManager's transfer API: {@code POST /export}, {@code POST /import} and {@code GET /transport}. */
 @RestController
 @RequestMapping("/api/v1/clusters")
 class TransportApiController {
@@ -43,6 +44,11 @@ class TransportApiController {
 	@PostMapping("/export")
 	ApiResponse<TransferStarted> export(@RequestBody ExportRequest request, Principal principal) {
 		return ApiResponse.ok(this.transfers.export(request, principal.getName()));
+	}
+
+	@PostMapping("/import")
+	ApiResponse<TransferStarted> importData(@RequestBody ImportRequest request, Principal principal) {
+		return ApiResponse.ok(this.transfers.importData(request, principal.getName()));
 	}
 
 	@GetMapping("/transport")

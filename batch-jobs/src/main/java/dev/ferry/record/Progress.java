@@ -1,0 +1,64 @@
+package dev.ferry.record;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How far a transfer is, from the step execution context its tool tasklet commits on every poll (or, once finished,
+ * from the job's results). Counts the tool cannot know are null.
+ * @param phase {@code queued}, {@code dumping}, {@code loading}, {@code finished}, ...
+ * @param step the step (the seed's node) it is in
+ * @param bytes bytes written so far (export) or loaded (import, when known)
+ * @param files files written or started
+ * @param filesTotal files to load (import)
+ * @param tablesDone tables whose dump started (export)
+ * @param tablesTotal tables selected (export)
+ * @param bytesPerSecond average speed since the tool started
+ * @param etaSeconds estimated seconds left, from the done/total ratio
+ * @param updatedAt when this was last committed (epoch ms)
+ */
+public record Progress(String phase, @Nullable String step, @Nullable Long bytes, @Nullable Long files,
+		@Nullable Long filesTotal, @Nullable Long tablesDone, @Nullable Long tablesTotal,
+		@Nullable Long bytesPerSecond, @Nullable Long etaSeconds, @Nullable Long updatedAt) {
+
+	static Progress queued() {
+		return new Progress("queued", null, null, null, null, null, null, null, null, null);
+	}
+
+	static Progress running(String step, Map<String, Object> context) {
+		Long startedAt = number(context, "tool.startedAt");
+		Long updatedAt = number(context, "progress.updatedAt");
+		Long tablesDone = number(context, "progress.tablesStarted");
+		Long tablesTotal = number(context, "progress.tablesTotal");
+		Long filesDone = number(context, "progress.filesStarted");
+		Long filesTotal = number(context, "progress.filesTotal");
+		Long eta = null;
+		if (startedAt != null && updatedAt != null) {
+			eta = eta(updatedAt - startedAt, tablesDone != null ? tablesDone : filesDone,
+					tablesTotal != null ? tablesTotal : filesTotal);
+		}
+		Object phase = context.get("progress.phase");
+		return new Progress(phase == null ? "starting" : phase.toString(), step, number(context, "progress.bytes"),
+				filesDone != null ? filesDone : number(context, "progress.files"), filesTotal, tablesDone, tablesTotal,
+				number(context, "progress.bytesPerSecond"), eta, updatedAt);
+	}
+
+	static Progress finished(String phase, Map<String, Object> results) {
+		return new Progress(phase, null, number(results, "result.bytes"), number(results, "result.files"), null,
+				number(results, "result.tables"), number(results, "result.tables"), null, 0L, null);
+	}
+
+	private static @Nullable Long eta(long elapsedMillis, @Nullable Long done, @Nullable Long total) {
+		if (done == null || total == null || done <= 0 || total <= 0 || elapsedMillis <= 0) {
+			return null;
+		}
+		long left = Math.max(0, total - done);
+		return elapsedMillis * left / done / 1000;
+	}
+
+	static @Nullable Long number(Map<String, Object> context, String key) {
+		return context.get(key) instanceof Number n ? n.longValue() : null;
+	}
+
+}

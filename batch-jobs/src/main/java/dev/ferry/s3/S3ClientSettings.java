@@ -1,0 +1,71 @@
+package dev.ferry.s3;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link S3Clients} talks to an endpoint. {@link #defaults()} suits S3-compatible stores (MinIO, Ceph, S3Mock)
+ * and AWS alike.
+ *
+ * @param region the signing region; S3-compatible stores mostly accept {@code us-east-1}
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout how long a connection may stay silent while reading or writing
+ * @param maxConnections connections per client (all parts of all transfers share them)
+ * @param maxAttempts attempts per request including the first (the SDK retries throttling, 5xx and I/O errors)
+ * @param maxConcurrentTransfers files uploaded or downloaded at the same time by {@link DirectoryUploader} and
+ * {@link DirectoryDownloader}
+ * @param multipartThreshold files of at least this size are uploaded in parts
+ * @param partSize the size of one part (S3's minimum is 5 MiB)
+ */
+public record S3ClientSettings(String region, Duration connectTimeout, Duration readTimeout, int maxConnections,
+		int maxAttempts, int maxConcurrentTransfers, long multipartThreshold, long partSize) {
+
+	private static final long MIB = 1024L * 1024L;
+
+	public S3ClientSettings {
+		Objects.requireNonNull(region, "region");
+		Objects.requireNonNull(connectTimeout, "connectTimeout");
+		Objects.requireNonNull(readTimeout, "readTimeout");
+		if (region.isBlank()) {
+			throw new IllegalArgumentException("region is empty");
+		}
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+				|| readTimeout.isZero()) {
+			throw new IllegalArgumentException("timeouts must be positive");
+		}
+		if (maxConnections < 1 || maxAttempts < 1 || maxConcurrentTransfers < 1) {
+			throw new IllegalArgumentException(
+					"maxConnections, maxAttempts and maxConcurrentTransfers must be at least 1");
+		}
+		if (partSize < 5 * MIB || multipartThreshold < partSize) {
+			throw new IllegalArgumentException("partSize must be at least 5 MiB and multipartThreshold at least partSize");
+		}
+	}
+
+	/** us-east-1, 5 s connect, 60 s read, 64 connections, 3 attempts, 4 files at a time, 8 MiB parts from 8 MiB on. */
+	public static S3ClientSettings defaults() {
+		return new S3ClientSettings("us-east-1", Duration.ofSeconds(5), Duration.ofSeconds(60), 64, 3, 4, 8 * MIB,
+				8 * MIB);
+	}
+
+	public S3ClientSettings withRegion(String region) {
+		return new S3ClientSettings(region, this.connectTimeout, this.readTimeout, this.maxConnections,
+				this.maxAttempts, this.maxConcurrentTransfers, this.multipartThreshold, this.partSize);
+	}
+
+	public S3ClientSettings withMaxAttempts(int maxAttempts) {
+		return new S3ClientSettings(this.region, this.connectTimeout, this.readTimeout, this.maxConnections,
+				maxAttempts, this.maxConcurrentTransfers, this.multipartThreshold, this.partSize);
+	}
+
+	public S3ClientSettings withMaxConcurrentTransfers(int maxConcurrentTransfers) {
+		return new S3ClientSettings(this.region, this.connectTimeout, this.readTimeout, this.maxConnections,
+				this.maxAttempts, maxConcurrentTransfers, this.multipartThreshold, this.partSize);
+	}
+
+	public S3ClientSettings withMultipart(long multipartThreshold, long partSize) {
+		return new S3ClientSettings(this.region, this.connectTimeout, this.readTimeout, this.maxConnections,
+				this.maxAttempts, this.maxConcurrentTransfers, multipartThreshold, partSize);
+	}
+
+}

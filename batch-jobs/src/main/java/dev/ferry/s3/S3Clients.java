@@ -1,0 +1,147 @@
+package dev.ferry.s3;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpService;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * The SDK clients for one endpoint and key pair, built per request (endpoints and keys come with each export or
+ * import, so Spring Cloud AWS's application-wide client is not used). Close it when the transfer is done.
+ * <p>
+ * The client is the SDK's Java {@link S3AsyncClient} on its Netty HTTP client (no CRT on this classpath) with
+ * path-style addressing ({@code http://host/bucket/key}, what MinIO, Ceph and S3Mock expect), the endpoint override,
+ * static credentials (never the default provider chain), the SDK's Java multipart support for big uploads, and
+ * checksums only where S3 requires them (stores that do not know the newer CRC headers keep working).
+ */
+public final class S3Clients implements AutoCloseable {
+
+	private final S3AsyncClient s3;
+
+	private final S3TransferManager transfers;
+
+	private final S3ClientSettings settings;
+
+	private S3Clients(S3AsyncClient s3, S3TransferManager transfers, S3ClientSettings settings) {
+		this.s3 = s3;
+		this.transfers = transfers;
+		this.settings = settings;
+	}
+
+	/** Clients for {@code location}'s endpoint with {@link S3ClientSettings#defaults()}. */
+	public static S3Clients open(S3Location location, S3Credentials credentials) {
+		return open(location.endpoint(), credentials, S3ClientSettings.defaults());
+	}
+
+	/** Clients for {@code location}'s endpoint. */
+	public static S3Clients open(S3Location location, S3Credentials credentials, S3ClientSettings settings) {
+		return open(location.endpoint(), credentials, settings);
+	}
+
+	/** Clients for an endpoint such as {@code http://127.0.0.1:9000}. */
+	public static S3Clients open(URI endpoint, S3Credentials credentials, S3ClientSettings settings) {
+		Objects.requireNonNull(endpoint, "endpoint");
+		AttributeMap http = AttributeMap.builder()
+			.put(SdkHttpConfigurationOption.CONNECTION_TIMEOUT, settings.connectTimeout())
+			.put(SdkHttpConfigurationOption.READ_TIMEOUT, settings.readTimeout())
+			.put(SdkHttpConfigurationOption.WRITE_TIMEOUT, settings.readTimeout())
+			.put(SdkHttpConfigurationOption.MAX_CONNECTIONS, settings.maxConnections())
+			// many parts queue for few connections: waiting for one is normal, not an error
+			.put(SdkHttpConfigurationOption.CONNECTION_ACQUIRE_TIMEOUT, Duration.ofMinutes(5))
+			.put(SdkHttpConfigurationOption.MAX_PENDING_CONNECTION_ACQUIRES, 100_000)
+			.build();
+		S3AsyncClient s3 = S3AsyncClient.builder()
+			.endpointOverride(endpoint)
+			.region(Region.of(settings.region()))
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(credentials.accessKey(), credentials.secretKey())))
+			.httpClientBuilder(new ConfiguredHttpClientBuilder(http))
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+			.overrideConfiguration((config) -> config.retryStrategy((retry) -> retry.maxAttempts(settings.maxAttempts())))
+			.multipartEnabled(true)
+			.multipartConfiguration((multipart) -> multipart.thresholdInBytes(settings.multipartThreshold())
+				.minimumPartSizeInBytes(settings.partSize()))
+			.build();
+		try {
+			return new S3Clients(s3, S3TransferManager.builder().s3Client(s3).build(), settings);
+		}
+		catch (RuntimeException ex) {
+			s3.close();
+			throw ex;
+		}
+	}
+
+	/** The S3 client (multipart-enabled). */
+	public S3AsyncClient s3() {
+		return this.s3;
+	}
+
+	/** A transfer manager on {@link #s3()}. */
+	public S3TransferManager transfers() {
+		return this.transfers;
+	}
+
+	public S3ClientSettings settings() {
+		return this.settings;
+	}
+
+	/** Closes the transfer manager, the client and its HTTP connections. */
+	@Override
+	public void close() {
+		try {
+			this.transfers.close();
+		}
+		finally {
+			this.s3.close();
+		}
+	}
+
+	/**
+	 * Builds the async HTTP client found on the classpath (Netty here) with our timeouts on top of the SDK's defaults.
+	 * The SDK owns (and closes) the client it builds through this.
+	 */
+	private record ConfiguredHttpClientBuilder(AttributeMap overrides)
+			implements SdkAsyncHttpClient.Builder<ConfiguredHttpClientBuilder> {
+
+		@Override
+		public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+			return httpService().createAsyncHttpClientFactory()
+				.buildWithDefaults(this.overrides.merge(serviceDefaults));
+		}
+
+		private static SdkAsyncHttpService httpService() {
+			@Nullable SdkAsyncHttpService first = null;
+			for (SdkAsyncHttpService service : ServiceLoader.load(SdkAsyncHttpService.class,
+					S3Clients.class.getClassLoader())) {
+				if (service.getClass().getName().contains("Netty")) {
+					return service;
+				}
+				if (first == null) {
+					first = service;
+				}
+			}
+			if (first == null) {
+				throw new IllegalStateException("no async HTTP client for the AWS SDK on the classpath "
+						+ "(software.amazon.awssdk:netty-nio-client or aws-crt-client)");
+			}
+			return first;
+		}
+
+	}
+
+}

@@ -1,0 +1,201 @@
+package dev.ferry.s3;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.net.ssl.SSLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import dev.ferry.s3.S3AccessException.Reason;
+
+/**
+ * Checks before a transfer starts that an S3 location can be used with the given keys, and says clearly why not:
+ * endpoint unreachable, wrong keys, access denied, or no such bucket (see {@link S3AccessException.Reason}).
+ * <p>
+ * {@link #check} (for exports) runs HeadBucket, then writes and deletes a tiny probe object
+ * {@code <prefix>/.ferry-probe-<uuid>} to prove write permission. {@link #checkReadable} (for imports) runs HeadBucket
+ * and lists one key under the prefix. HeadBucket answers carry no error body, so on a 403 a ListObjectsV2 is sent to
+ * learn S3's error code ({@code InvalidAccessKeyId}, {@code SignatureDoesNotMatch}, {@code AccessDenied}).
+ */
+public final class S3Probe {
+
+	private static final Logger log = LoggerFactory.getLogger(S3Probe.class);
+
+	private static final String PROBE_CONTENT = "Ferry checks write access here; this object is deleted right away.\n";
+
+	private S3Probe() {
+	}
+
+	/**
+	 * Proves that {@code location} exists and is writable with {@code credentials}.
+	 * @throws S3AccessException if not, with the reason
+	 */
+	public static void check(S3Location location, S3Credentials credentials) {
+		try (S3Clients clients = S3Clients.open(location, credentials, probeSettings())) {
+			check(clients, location, credentials);
+		}
+	}
+
+	/** {@link #check(S3Location, S3Credentials)} with clients the caller already has. */
+	public static void check(S3Clients clients, S3Location location, S3Credentials credentials) {
+		checkBucket(clients, location, credentials);
+		String key = location.key(".ferry-probe-" + UUID.randomUUID());
+		try {
+			clients.s3()
+				.putObject((put) -> put.bucket(location.bucket()).key(key), AsyncRequestBody.fromString(PROBE_CONTENT))
+				.join();
+		}
+		catch (RuntimeException ex) {
+			throw classify(location, credentials, "write a test object to", ex);
+		}
+		try {
+			clients.s3().deleteObject((delete) -> delete.bucket(location.bucket()).key(key)).join();
+		}
+		catch (RuntimeException ex) {
+			// Writing is what an export needs; say that the probe object stayed behind.
+			log.warn("Could write but not delete the probe object s3://{}/{} at {}: {}", location.bucket(), key,
+					location.endpoint(), S3Failures.describe(ex));
+		}
+	}
+
+	/**
+	 * Proves that {@code location} exists and its keys can be listed with {@code credentials} (what an import
+	 * needs).
+	 * @throws S3AccessException if not, with the reason
+	 */
+	public static void checkReadable(S3Location location, S3Credentials credentials) {
+		try (S3Clients clients = S3Clients.open(location, credentials, probeSettings())) {
+			checkReadable(clients, location, credentials);
+		}
+	}
+
+	/** {@link #checkReadable(S3Location, S3Credentials)} with clients the caller already has. */
+	public static void checkReadable(S3Clients clients, S3Location location, S3Credentials credentials) {
+		checkBucket(clients, location, credentials);
+		try {
+			listOne(clients, location);
+		}
+		catch (RuntimeException ex) {
+			throw classify(location, credentials, "list", ex);
+		}
+	}
+
+	/** Quick checks: two attempts per request instead of three. */
+	private static S3ClientSettings probeSettings() {
+		return S3ClientSettings.defaults().withMaxAttempts(2);
+	}
+
+	private static void checkBucket(S3Clients clients, S3Location location, S3Credentials credentials) {
+		try {
+			clients.s3().headBucket((head) -> head.bucket(location.bucket())).join();
+		}
+		catch (RuntimeException ex) {
+			Throwable failure = S3Failures.unwrap(ex);
+			if (failure instanceof AwsServiceException service && service.statusCode() == 403) {
+				// HEAD answers have no body: ask again with a request whose answer says which 403 it is.
+				try {
+					listOne(clients, location);
+					return; // HeadBucket is denied but listing works (a narrow bucket policy): good enough
+				}
+				catch (RuntimeException listFailure) {
+					throw classify(location, credentials, "access", listFailure);
+				}
+			}
+			throw classify(location, credentials, "access", ex);
+		}
+	}
+
+	private static void listOne(S3Clients clients, S3Location location) {
+		clients.s3()
+			.listObjectsV2((list) -> list.bucket(location.bucket()).prefix(location.keyPrefix()).maxKeys(1))
+			.join();
+	}
+
+	/**
+	 * Turns an SDK failure into an {@link S3AccessException} with a reason and a message naming endpoint, bucket and
+	 * access key id.
+	 * @param action what was attempted, completing "cannot ... s3://bucket/prefix"
+	 */
+	static S3AccessException classify(S3Location location, S3Credentials credentials, String action,
+			Throwable failure) {
+		Throwable cause = S3Failures.unwrap(failure);
+		String where = location.s3Url() + " at " + location.endpoint();
+		for (Throwable t = cause; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof UnknownHostException) {
+				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
+						+ " is unreachable: its host name '" + location.endpoint().getHost() + "' cannot be resolved",
+						cause);
+			}
+			if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
+						+ " is unreachable: " + describeConnectFailure(t), cause);
+			}
+			if (t instanceof SSLException) {
+				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
+						+ " is unreachable: TLS failed (" + t.getMessage()
+						+ "); does the endpoint speak https, with a trusted certificate?", cause);
+			}
+			if (t.getClass().getSimpleName().endsWith("TimeoutException")) {
+				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE,
+						"S3 endpoint " + location.endpoint() + " did not answer in time (" + t.getMessage() + ")",
+						cause);
+			}
+		}
+		if (cause instanceof AwsServiceException service) {
+			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
+			int status = service.statusCode();
+			if ("InvalidAccessKeyId".equals(code)) {
+				return new S3AccessException(Reason.WRONG_CREDENTIALS, "wrong S3 credentials: the endpoint "
+						+ location.endpoint() + " does not know the access key '" + credentials.accessKey() + "'",
+						cause);
+			}
+			if ("SignatureDoesNotMatch".equals(code)) {
+				return new S3AccessException(Reason.WRONG_CREDENTIALS,
+						"wrong S3 credentials: the secret key does not match the access key '"
+								+ credentials.accessKey() + "' at " + location.endpoint(),
+						cause);
+			}
+			if ("NoSuchBucket".equals(code) || (status == 404 && (code == null || "NotFound".equals(code)))) {
+				return new S3AccessException(Reason.NO_SUCH_BUCKET,
+						"bucket '" + location.bucket() + "' does not exist at " + location.endpoint(), cause);
+			}
+			if (status == 403) {
+				return new S3AccessException(Reason.ACCESS_DENIED, "access denied: the access key '"
+						+ credentials.accessKey() + "' may not " + action + " " + where + " ("
+						+ S3Failures.describe(cause) + ")", cause);
+			}
+			if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
+				return new S3AccessException(Reason.FAILED,
+						"cannot " + action + " " + where + ": the bucket is in another region or behind another "
+								+ "endpoint (" + S3Failures.describe(cause) + ")",
+						cause);
+			}
+			String kind = (cause instanceof S3Exception) ? "S3" : "service";
+			return new S3AccessException(Reason.FAILED,
+					"cannot " + action + " " + where + ": " + kind + " error " + S3Failures.describe(cause), cause);
+		}
+		return new S3AccessException(Reason.FAILED,
+				"cannot " + action + " " + where + ": " + S3Failures.describe(cause), cause);
+	}
+
+	private static String describeConnectFailure(Throwable connectFailure) {
+		String message = String.valueOf(connectFailure.getMessage());
+		if (message.toLowerCase(Locale.ROOT).contains("refused")) {
+			return "connection refused (nothing listens on that host and port)";
+		}
+		if (connectFailure.getClass().getSimpleName().contains("Timeout")
+				|| message.toLowerCase(Locale.ROOT).contains("timed out")) {
+			return "connect timed out (" + message + ")";
+		}
+		return message;
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.ferry.transfer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterConnector;
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.RecordDirectory;
+
+/**
+ * The seed's {@code buildDataImportConfig} node: makes the record directory, decides which dump to load (a source
+ * export in place, or an upload unpacked into this record's data/), and repeats the pre-check on the target.
+ */
+class BuildImportConfigTasklet implements Tasklet {
+
+	private final ClusterService clusters;
+
+	private final SecretStore secrets;
+
+	private final UploadSource uploads;
+
+	BuildImportConfigTasklet(ClusterService clusters, SecretStore secrets, UploadSource uploads) {
+		this.clusters = clusters;
+		this.secrets = secrets;
+		this.uploads = uploads;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
+		JobParameters parameters = stepExecution.getJobParameters();
+		RecordDirectory dir = ImportDirectories.record(stepExecution);
+		Files.createDirectories(dir.path());
+		Path data;
+		String sourcePath = parameters.getString(TransferParameters.SOURCE_PATH);
+		if (sourcePath != null) {
+			data = Path.of(sourcePath);
+			if (!Files.isDirectory(data)) {
+				throw new IllegalStateException("the source export's files are gone: " + data);
+			}
+		}
+		else {
+			data = dir.data();
+			this.uploads.unpack(parameters.getString(TransferParameters.UPLOAD_ID),
+					parameters.getString(TransferParameters.CLUSTER_ID), data);
+		}
+		if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
+			checkTargetEmpty(parameters, data);
+		}
+		stepExecution.getJobExecution().getExecutionContext().putString(ImportDirectories.DATA_DIR, data.toString());
+		return RepeatStatus.FINISHED;
+	}
+
+	private void checkTargetEmpty(JobParameters parameters, Path data) throws Exception {
+		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		try (Connection target = ClusterConnector.open(cluster, parameters.getString(TransferParameters.USER_NAME),
+				password)) {
+			List<String> nonEmpty = TargetTables.nonEmpty(target, TargetTables.inDump(data));
+			if (!nonEmpty.isEmpty()) {
+				throw new IllegalStateException("target tables already hold data: " + String.join(", ", nonEmpty)
+						+ "; import with overwrite=true to replace them");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.ferry.transfer;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.config.FerryProperties;
+import dev.ferry.secret.SecretStore;
+import dev.ferry.tool.ToolProcessTasklet;
+
+/**
+ * The {@code importData} job, the seed's nodes as steps: {@code buildDataImportConfig} →
+ * {@code importDataToCluster} (polling the tool) → {@code updateDataImportRecord} → end; any failure →
+ * {@code importDataFailed} → job FAILED, restartable from the failed step.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportDataJobConfiguration {
+
+	@Bean(TransferParameters.IMPORT_JOB)
+	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
+			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes) {
+		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes).start(buildDataImportConfig)
+			.on("FAILED").to(importDataFailed)
+			.from(buildDataImportConfig).on("*").to(importDataToCluster)
+			.from(importDataToCluster).on("FAILED").to(importDataFailed)
+			.from(importDataToCluster).on("*").to(updateDataImportRecord)
+			.from(updateDataImportRecord).on("FAILED").to(importDataFailed)
+			.from(importDataFailed).on("*").fail()
+			.end()
+			.build();
+	}
+
+	@Bean
+	Step buildDataImportConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ClusterService clusters, SecretStore secrets, UploadSource uploads) {
+		return new StepBuilder("buildDataImportConfig", jobRepository)
+			.tasklet(new BuildImportConfigTasklet(clusters, secrets, uploads), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step importDataToCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ToolProcessTasklet importDataTasklet) {
+		return new StepBuilder("importDataToCluster", jobRepository).tasklet(importDataTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ToolProcessTasklet importDataTasklet(MyloaderImportInvocation invocation, FerryProperties properties) {
+		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
+	}
+
+	@Bean
+	Step updateDataImportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ClusterService clusters, SecretStore secrets) {
+		return new StepBuilder("updateDataImportRecord", jobRepository)
+			.tasklet(new UpdateImportRecordTasklet(clusters, secrets), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step importDataFailed(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new StepBuilder("importDataFailed", jobRepository)
+			.tasklet(new TransferFailedTasklet(jobRepository), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+}

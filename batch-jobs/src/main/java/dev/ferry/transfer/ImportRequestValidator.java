@@ -1,0 +1,88 @@
+package dev.ferry.transfer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.error.ErrorCode;
+import dev.ferry.error.FerryException;
+import dev.ferry.record.RecordStatus;
+import dev.ferry.storage.RecordDirectory;
+
+/**
+ * The import pre-check: every field, and the source. A re-import ({@code recordId}) needs a Finished NFS export
+ * whose files still exist (TiUniManager's ReImportSupport, without its gaps: the status is checked too).
+ */
+final class ImportRequestValidator {
+
+	private ImportRequestValidator() {
+	}
+
+	static ImportPlan validate(ImportRequest request, ClusterService clusters, TransferAdmin records) {
+		if (RequestFields.isBlank(request.clusterId())) {
+			throw FerryException.invalid("clusterId is required");
+		}
+		Cluster cluster = clusters.get(request.clusterId());
+		String userName = RequestFields.userName(request.userName(), cluster);
+		var credential = RequestFields.credential(request.password(), cluster, userName);
+		String comment = RequestFields.comment(request.comment());
+		boolean overwrite = Boolean.TRUE.equals(request.overwrite());
+		int sources = (RequestFields.isBlank(request.recordId()) ? 0 : 1)
+				+ (RequestFields.isBlank(request.uploadId()) ? 0 : 1);
+		String storageType = RequestFields.isBlank(request.storageType()) ? "nfs"
+				: request.storageType().strip().toLowerCase(Locale.ROOT);
+		if (storageType.equals("s3")) {
+			throw FerryException.invalid("storageType s3 is not available yet on the mysql tool chain; "
+					+ "import an uploaded zip (uploadId) or an earlier export (recordId)");
+		}
+		if (!storageType.equals("nfs")) {
+			throw FerryException.invalid("storageType '" + request.storageType() + "' is invalid: use nfs or s3");
+		}
+		if (sources != 1) {
+			throw FerryException.invalid("give exactly one source: recordId (re-import of an earlier export) or "
+					+ "uploadId (a zip uploaded to /api/v1/clusters/import/upload)");
+		}
+		ImportPlan.Source source = RequestFields.isBlank(request.recordId())
+				? new ImportPlan.Source(ImportPlan.Kind.UPLOAD, null, request.uploadId().strip(), null)
+				: history(request.recordId().strip(), records);
+		return new ImportPlan(cluster, userName, credential, source, overwrite, comment);
+	}
+
+	private static ImportPlan.Source history(String recordId, TransferAdmin records) {
+		JobExecution execution;
+		try {
+			execution = records.latest(recordId);
+		}
+		catch (FerryException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND,
+					"record " + recordId + " not found: nothing to re-import");
+		}
+		JobParameters parameters = execution.getJobParameters();
+		if (!TransferParameters.EXPORT_JOB.equals(execution.getJobInstance().getJobName())) {
+			throw FerryException.invalid("record " + recordId + " is an import; only exports can be re-imported");
+		}
+		if (!"nfs".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
+			throw FerryException.invalid("record " + recordId + " is an export to S3; re-import reads NFS exports "
+					+ "only (import it from S3 instead)");
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			throw FerryException.invalid("record " + recordId + " is "
+					+ RecordStatus.ofBatchStatus(execution.getStatus().name()) + "; only a Finished export can be re-imported");
+		}
+		Path data = RecordDirectory.of(Path.of(parameters.getString(TransferParameters.STORAGE_ROOT)),
+				parameters.getString(TransferParameters.CLUSTER_ID), execution.getJobInstance().getInstanceId(), "nfs")
+			.data();
+		if (!Files.isDirectory(data)) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND,
+					"the files of record " + recordId + " are gone (" + data + "); it cannot be re-imported");
+		}
+		return new ImportPlan.Source(ImportPlan.Kind.HISTORY, recordId, null, data);
+	}
+
+}

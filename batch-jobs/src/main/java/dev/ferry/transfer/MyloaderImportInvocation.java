@@ -1,0 +1,93 @@
+package dev.ferry.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.config.FerryProperties;
+import dev.ferry.manifest.DumpFile;
+import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.RecordDirectory;
+import dev.ferry.tool.ToolCommand;
+import dev.ferry.tool.ToolInvocation;
+import dev.ferry.tool.ToolProcessTasklet;
+
+/** The {@code mysql} chain's import: {@code myloader} over the dump, the password in a 0600 defaults file. */
+@Component
+class MyloaderImportInvocation implements ToolInvocation {
+
+	private final ClusterService clusters;
+
+	private final SecretStore secrets;
+
+	private final ToolBinaries binaries;
+
+	private final FerryProperties properties;
+
+	MyloaderImportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
+			FerryProperties properties) {
+		this.clusters = clusters;
+		this.secrets = secrets;
+		this.binaries = binaries;
+		this.properties = properties;
+	}
+
+	@Override
+	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
+		JobParameters parameters = stepExecution.getJobParameters();
+		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		RecordDirectory dir = ImportDirectories.record(stepExecution);
+		Path data = ImportDirectories.data(stepExecution);
+		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
+		var tools = this.properties.tools();
+		List<String> command = new ArrayList<>(List.of(this.binaries.myloader().toString(),
+				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
+				"--user", parameters.getString(TransferParameters.USER_NAME), "--directory", data.toString(),
+				"--threads", Integer.toString(tools.dumpThreads()), "--verbose", "3"));
+		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
+			command.add("--overwrite-tables");
+		}
+		stepExecution.getExecutionContext().putLong(MyloaderProgress.FILES_TOTAL, dataFiles(data));
+		return new ToolCommand("myloader", command, dir.path(), Map.of(), dir.toolLog("myloader"), tools.timeout(),
+				tools.pollInterval());
+	}
+
+	@Override
+	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
+		MyloaderProgress.update(progress, command.logFile(),
+				progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis()));
+	}
+
+	@Override
+	public void cleanup(StepExecution stepExecution, ToolCommand command) {
+		try {
+			Files.deleteIfExists(defaultsFile(stepExecution));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("could not remove the defaults file " + defaultsFile(stepExecution), ex);
+		}
+	}
+
+	private Path defaultsFile(StepExecution stepExecution) {
+		return this.properties.home().resolve("run").resolve("myloader-" + stepExecution.getId() + ".cnf");
+	}
+
+	private static long dataFiles(Path data) throws IOException {
+		try (var files = Files.list(data)) {
+			return files.filter((f) -> DumpFile.of(f.getFileName().toString()).map(DumpFile::data).orElse(false))
+				.count();
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.ferry.transfer;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterConnector;
+
+/**
+ * What an export takes, read from the source before the dump: the databases with at least one selected table, and
+ * for a database only partly selected, a mydumper {@code --regex} naming exactly its selected tables and views.
+ * @param databases databases to dump, in order
+ * @param tableRegex per database: null for all its tables, else the regex
+ * @param tables selected base tables (for the progress bar)
+ */
+record SourceInventory(List<String> databases, List<@Nullable String> tableRegex, int tables) {
+
+	static final String SYSTEM_SCHEMAS = "('mysql', 'sys', 'information_schema', 'performance_schema',"
+			+ " 'metrics_schema', 'inspection_schema')";
+
+	static SourceInventory read(Cluster cluster, String user, String password, TableFilter filter)
+			throws SQLException {
+		Map<String, List<String>> selected = new LinkedHashMap<>();
+		Map<String, Integer> all = new LinkedHashMap<>();
+		int baseTables = 0;
+		try (var connection = ClusterConnector.open(cluster, user, password);
+				var statement = connection.createStatement();
+				var rs = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+						+ " WHERE TABLE_SCHEMA NOT IN " + SYSTEM_SCHEMAS + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
+			while (rs.next()) {
+				String db = rs.getString(1);
+				String table = rs.getString(2);
+				all.merge(db, 1, Integer::sum);
+				if (filter.matches(db, table)) {
+					selected.computeIfAbsent(db, (k) -> new ArrayList<>()).add(table);
+					if ("BASE TABLE".equals(rs.getString(3))) {
+						baseTables++;
+					}
+				}
+			}
+		}
+		List<String> databases = new ArrayList<>(selected.keySet());
+		List<@Nullable String> regex = new ArrayList<>();
+		for (String db : databases) {
+			List<String> tables = selected.get(db);
+			regex.add(tables.size() == all.get(db) ? null : regex(db, tables));
+		}
+		return new SourceInventory(databases, regex, baseTables);
+	}
+
+	/** {@code ^db\.(t1|t2)$} with every name quoted, for mydumper's PCRE {@code --regex} on {@code db.table}. */
+	static String regex(String database, List<String> tables) {
+		StringBuilder regex = new StringBuilder("^").append(Pattern.quote(database)).append("\\.(");
+		for (int i = 0; i < tables.size(); i++) {
+			regex.append(i == 0 ? "" : "|").append(Pattern.quote(tables.get(i)));
+		}
+		return regex.append(")$").toString();
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.ferry.transfer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.ferry.error.FerryException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TableFilterTests {
+
+	@Test
+	void noFilterSelectsEverything() {
+		assertThat(TableFilter.parse(null).matches("shop", "orders")).isTrue();
+		assertThat(TableFilter.parse("  ").matches("x", "y")).isTrue();
+	}
+
+	@Test
+	void severalRulesSeparatedBySemicolonsOrLinesEachCount() {
+		TableFilter filter = TableFilter.parse("shop.orders; crm.*\nlogs.access_2026*");
+
+		assertThat(filter.rules()).containsExactly("shop.orders", "crm.*", "logs.access_2026*");
+		assertThat(filter.matches("shop", "orders")).isTrue();
+		assertThat(filter.matches("shop", "customers")).isFalse();
+		assertThat(filter.matches("crm", "anything")).isTrue();
+		assertThat(filter.matches("logs", "access_2026_01")).isTrue();
+		assertThat(filter.matches("logs", "access_2025_01")).isFalse();
+	}
+
+	@Test
+	void theLastMatchingRuleDecidesAndExclusionsWork() {
+		TableFilter filter = TableFilter.parse("*.*;!*.tmp_*;shop.tmp_keep");
+
+		assertThat(filter.matches("a", "b")).isTrue();
+		assertThat(filter.matches("shop", "tmp_x")).isFalse();
+		assertThat(filter.matches("shop", "tmp_keep")).isTrue();
+	}
+
+	@Test
+	void wildcardsAreCaseInsensitiveAndEverythingElseIsLiteral() {
+		TableFilter filter = TableFilter.parse("Shop.ord?rs;db[0-9].t;we+ird.(x)");
+
+		assertThat(filter.matches("shop", "ORDERS")).isTrue();
+		assertThat(filter.matches("db7", "t")).isTrue();
+		assertThat(filter.matches("dbx", "t")).isFalse();
+		assertThat(filter.matches("we+ird", "(x)")).isTrue();
+		assertThat(filter.matches("weeird", "x")).isFalse();
+	}
+
+	@Test
+	void anEscapedDotBelongsToTheName() {
+		TableFilter filter = TableFilter.parse("my\\.db.t");
+
+		assertThat(filter.matches("my.db", "t")).isTrue();
+		assertThat(filter.matches("my", "db.t")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "shop", ".t", "db.", "!", "db.[a-", "db.t\\", ";;" })
+	void badRulesAreRejectedNamingTheRule(String bad) {
+		assertThatThrownBy(() -> TableFilter.parse(bad)).isInstanceOf(FerryException.class)
+			.hasMessageContaining("filter");
+	}
+
+	@Test
+	void regexForPartlySelectedDatabasesQuotesNames() {
+		String regex = SourceInventory.regex("sh.op", java.util.List.of("a|b", "c"));
+
+		assertThat(java.util.regex.Pattern.compile(regex).matcher("sh.op.a|b").matches()).isTrue();
+		assertThat(java.util.regex.Pattern.compile(regex).matcher("sh.op.c").matches()).isTrue();
+		assertThat(java.util.regex.Pattern.compile(regex).matcher("sh.op.a").matches()).isFalse();
+		assertThat(java.util.regex.Pattern.compile(regex).matcher("shxop.c").matches()).isFalse();
+	}
+
+}
