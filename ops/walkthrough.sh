@@ -31,7 +31,7 @@ echo "recordId=$RECORD"
 step "5. list the record until it is Finished"
 for _ in $(seq 1 120); do
   STATUS=$(curl -sf -u "$AUTH" "$FERRY/api/v1/clusters/transport?recordId=$RECORD" | field "['data']['transportRecords'][0]['status']")
-  [[ "$STATUS" == Processing || "$STATUS" == Initializing ]] || break
+  [[ "$STATUS" == Processing || "$STATUS" == Queued ]] || break
   sleep 1
 done
 curl -sf -u "$AUTH" "$FERRY/api/v1/clusters/transport?recordId=$RECORD" | python3 -m json.tool

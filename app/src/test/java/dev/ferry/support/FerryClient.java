@@ -90,14 +90,14 @@ public final class FerryClient {
 		return new Reply(response.statusCode(), JSON.readTree(body == null || body.isEmpty() ? "{}" : body));
 	}
 
-	/** Polls the record until it leaves Initializing/Processing or the timeout passes. */
+	/** Polls the record until it leaves Queued/Processing or the timeout passes. */
 	public JsonNode awaitRecord(String recordId, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		JsonNode record;
 		do {
 			record = get("/api/v1/clusters/transport?recordId=" + recordId).data().path("transportRecords").path(0);
 			String status = record.path("status").asString();
-			if (!status.equals("Initializing") && !status.equals("Processing")) {
+			if (!status.equals("Queued") && !status.equals("Processing")) {
 				return record;
 			}
 			Thread.sleep(200);

@@ -111,6 +111,42 @@ class TransportAdminFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void transfersBeyondTheLimitAreQueuedAndStoppingAQueuedOneCancelsIt() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("q"), TestDatabases.sourcePort(), "root", "");
+		java.util.List<String> running = new java.util.ArrayList<>();
+		try (Connection lock = TestDatabases.root(TestDatabases.sourcePort());
+				Statement statement = lock.createStatement()) {
+			statement.execute("LOCK TABLES `" + SOURCE_DB + "`.orders WRITE");
+			for (int i = 0; i < 4; i++) { // ferry.max-concurrent-transfers is 4
+				running.add(startExport(clusterId));
+			}
+			for (String id : running) {
+				Processes.await(HOME.resolve("export").resolve(clusterId).resolve(id + "-nfs").toString(),
+						Duration.ofSeconds(30));
+			}
+			String queued = startExport(clusterId);
+
+			JsonNode record = this.api.get("/api/v1/clusters/transport?recordId=" + queued).data()
+				.path("transportRecords").path(0);
+			assertThat(record.path("status").asString()).isEqualTo("Queued");
+			assertThat(record.path("progress").path("phase").asString()).isEqualTo("queued");
+			assertThat(this.api.get("/api/v1/clusters/transport?status=Queued&clusterId=" + clusterId).body()
+				.path("page").path("total").asLong()).isEqualTo(1);
+
+			assertThat(this.api.post("/api/v1/clusters/transport/" + queued + "/stop", "").code()).isZero();
+			statement.execute("UNLOCK TABLES");
+
+			assertThat(this.api.awaitRecord(queued, Duration.ofMinutes(1)).path("status").asString())
+				.isEqualTo("Stopped");
+			for (String id : running) {
+				assertThat(this.api.awaitRecord(id, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+			}
+			assertThat(Path.of(HOME.resolve("export").resolve(clusterId).resolve(queued + "-nfs") + "/data"))
+				.as("a cancelled transfer never dumped").doesNotExist();
+		}
+	}
+
+	@Test
 	void unknownRecordsAreNotFound() {
 		for (String id : new String[] { "999999", "abc", "-1" }) {
 			assertThat(this.api.delete("/api/v1/clusters/transport/" + id).code()).as(id).isEqualTo(60102);

@@ -7,7 +7,8 @@ import dev.ferry.error.FerryException;
 /** The seed's record statuses (plus {@code Stopped}) and the Batch statuses each one covers. */
 public enum RecordStatus {
 
-	Initializing(List.of("STARTING")),
+	/** Waiting for a free transfer slot (the seed's unused {@code Initializing}). */
+	Queued(List.of("STARTING")),
 	Processing(List.of("STARTED", "STOPPING")),
 	Finished(List.of("COMPLETED")),
 	Failed(List.of("FAILED", "ABANDONED", "UNKNOWN")),
@@ -38,7 +39,7 @@ public enum RecordStatus {
 				return status;
 			}
 		}
-		throw FerryException.invalid("status '" + value + "' is invalid: use one of Initializing, Processing, "
+		throw FerryException.invalid("status '" + value + "' is invalid: use one of Queued, Processing, "
 				+ "Finished, Failed, Stopped");
 	}
 

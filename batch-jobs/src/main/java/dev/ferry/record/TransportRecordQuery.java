@@ -157,7 +157,7 @@ public class TransportRecordQuery {
 	private static @Nullable Progress settledProgress(Row row, Map<String, Object> result) {
 		RecordStatus status = RecordStatus.ofBatchStatus(row.status());
 		return switch (status) {
-			case Initializing -> Progress.queued();
+			case Queued -> Progress.queued();
 			case Finished -> Progress.finished("finished", result);
 			default -> null;
 		};

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RecordStatusTests {
 
 	@ParameterizedTest
-	@CsvSource({ "STARTING, Initializing", "STARTED, Processing", "STOPPING, Processing", "COMPLETED, Finished",
+	@CsvSource({ "STARTING, Queued", "STARTED, Processing", "STOPPING, Processing", "COMPLETED, Finished",
 			"FAILED, Failed", "ABANDONED, Failed", "UNKNOWN, Failed", "STOPPED, Stopped" })
 	void mapsEachBatchStatus(BatchStatus batchStatus, RecordStatus expected) {
 		assertThat(RecordStatus.ofBatchStatus(batchStatus.name())).isEqualTo(expected);
@@ -55,7 +55,7 @@ class RecordStatusTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "Initializing, Initializing", "processing, Processing", "FINISHED, Finished", "fAiLeD, Failed",
+	@CsvSource({ "queued, Queued", "processing, Processing", "FINISHED, Finished", "fAiLeD, Failed",
 			"stopped, Stopped", "'  Finished  ', Finished" })
 	void parseIgnoresCaseAndSurroundingWhitespace(String value, RecordStatus expected) {
 		assertThat(RecordStatus.parse(value)).isEqualTo(expected);
@@ -68,7 +68,7 @@ class RecordStatusTests {
 			.isInstanceOfSatisfying(FerryException.class,
 					(ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.PARAMETER_INVALID))
 			.hasMessageContaining("'" + value + "'")
-			.hasMessageContaining("Initializing")
+			.hasMessageContaining("Queued")
 			.hasMessageContaining("Processing")
 			.hasMessageContaining("Finished")
 			.hasMessageContaining("Failed")
