@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Benchmark: Ferry's export (NFS) and re-import against the same mydumper/myloader commands run directly, on the
+# same generated data, side by side in one run. Prints the ratios (Ferry time / raw tool time).
+#
+#   ops/bench/transfer.sh [GiB]        default 1 (about 1 GiB of dump files)
+#
+# Starts its own MariaDB instances (bench-src :33075, bench-dst :33076, under /tmp/ferry-bench) and a Ferry jar on
+# :33077 (embedded H2, FERRY_HOME under /tmp/ferry-bench), and stops them at the end.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$PWD
+GIB="${1:-1}"
+export FERRY_IT_DIR=/tmp/ferry-bench MARIADB_QUIET=1
+source ops/lib/mariadb.sh
+SRC=33075 DST=33076 PORT=33077 ROUNDS="${ROUNDS:-2}" THREADS=4
+WORK=/tmp/ferry-bench/work; rm -rf "$WORK"; mkdir -p "$WORK"
+FERRY_PID=""
+cleanup() { [[ -n "$FERRY_PID" ]] && kill "$FERRY_PID" 2>/dev/null; mariadb_stop bench-src || true; mariadb_stop bench-dst || true; }
+trap cleanup EXIT
+now() { date +%s.%N; }
+sql() { mariadb --no-defaults -h127.0.0.1 -uroot -P"$1" -N -e "$2"; }
+
+[[ -f app/target/ferry.jar ]] || ./mvnw -B -q -DskipTests package
+mariadb_start bench-src $SRC --innodb-buffer-pool-size=1G >/dev/null
+mariadb_start bench-dst $DST --innodb-buffer-pool-size=1G >/dev/null
+
+# --- data: 4 tables, ~250 bytes a row in the dump -------------------------------------------------------------
+ROWS=$(( GIB * 1100000 ))   # per table
+if [[ "$(sql $SRC "SELECT COUNT(*) FROM bench.t4" 2>/dev/null)" != "$ROWS" ]]; then
+  echo "generating $((ROWS * 4)) rows in 4 tables ..."
+  sql $SRC "DROP DATABASE IF EXISTS bench; CREATE DATABASE bench"
+  for t in 1 2 3 4; do
+    sql $SRC "CREATE TABLE bench.t$t (id BIGINT PRIMARY KEY, name VARCHAR(64), email VARCHAR(96), amount DECIMAL(12,2),
+      created DATETIME, note VARCHAR(255)) ENGINE=InnoDB;
+      INSERT INTO bench.t$t SELECT seq, CONCAT('name-', seq, '-', MD5(seq)), CONCAT(SHA1(seq), '@example.com'),
+      seq % 100000 / 100, '2026-01-01' + INTERVAL (seq % 86400) SECOND, REPEAT(SUBSTR(MD5(seq * $t), 1, 16), 6)
+      FROM bench.seq_1_to_$ROWS" &
+  done
+  wait
+fi
+printf '[client]\npassword=""\n' > "$WORK/my.cnf"; chmod 600 "$WORK/my.cnf"
+
+# --- Ferry -------------------------------------------------------------------------------------------------------
+export FERRY_HOME="$WORK/ferry" FERRY_PORT=$PORT FERRY_ADMIN_PASSWORD=bench FERRY_DUMP_THREADS=$THREADS FERRY_POLL_INTERVAL=1s
+cp app/target/ferry.jar "$WORK/ferry.jar"  # a rebuild during the run must not touch the running jar
+java -Xmx1g -jar "$WORK/ferry.jar" > "$WORK/ferry.out" 2>&1 &
+FERRY_PID=$!
+for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+API="http://localhost:$PORT/api/v1"; AUTH=admin:bench; J='Content-Type: application/json'
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+register() { curl -sf -u $AUTH -H "$J" -d "{\"name\":\"$1\",\"kind\":\"MYSQL\",\"host\":\"127.0.0.1\",\"port\":$2,\"user\":\"root\",\"password\":\"\"}" "$API/clusters" | json "['data']['clusterId']"; }
+CSRC=$(register bench-src $SRC); CDST=$(register bench-dst $DST)
+await() {  # record id → prints status when it ends
+  while :; do
+    S=$(curl -sf -u $AUTH "$API/clusters/transport?recordId=$1" | json "['data']['transportRecords'][0]['status']")
+    [[ $S == Processing || $S == Queued ]] || { echo "$S"; return; }
+    sleep 0.1
+  done
+}
+
+raw_export() { rm -rf "$WORK/raw"; mkdir -p "$WORK/raw"
+  mydumper --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $SRC --user root --database bench \
+    --outputdir "$WORK/raw" --threads $THREADS --chunk-filesize 256 --triggers --events --routines --verbose 3 \
+    > "$WORK/raw.log" 2>&1; }
+ferry_export() {
+  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CSRC\",\"storageType\":\"nfs\",\"fileType\":\"sql\",\"filter\":\"bench.*\"}" "$API/clusters/export" | json "['data']['recordId']")
+  [[ $(await "$R") == Finished ]] || { echo "Ferry export $R did not finish" >&2; exit 1; }
+  LAST_EXPORT=$R; }
+raw_import() { sql $DST "DROP DATABASE IF EXISTS bench"
+  myloader --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $DST --user root --directory "$WORK/raw" \
+    --threads $THREADS --verbose 3 > "$WORK/raw-load.log" 2>&1; }
+ferry_import() { sql $DST "DROP DATABASE IF EXISTS bench"
+  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CDST\",\"recordId\":\"$LAST_EXPORT\"}" "$API/clusters/import" | json "['data']['recordId']")
+  [[ $(await "$R") == Finished ]] || { echo "Ferry import $R did not finish" >&2; exit 1; }; }
+time_of() { local t0; t0=$(now); "$@"; python3 -c "print(f'{$(now) - $t0:.2f}')"; }
+
+declare -a RE FE RI FI
+for i in $(seq 1 "$ROUNDS"); do
+  RE+=("$(time_of raw_export)"); FE+=("$(time_of ferry_export)")
+  RI+=("$(time_of raw_import)"); FI+=("$(time_of ferry_import)")
+  echo "round $i: export raw ${RE[-1]}s ferry ${FE[-1]}s | import raw ${RI[-1]}s ferry ${FI[-1]}s"
+done
+SIZE=$(du -sb "$WORK/raw" | cut -f1)
+python3 - "$SIZE" "${RE[*]}" "${FE[*]}" "${RI[*]}" "${FI[*]}" <<'PY'
+import sys, statistics as st
+size = int(sys.argv[1]); re_, fe, ri, fi = ([float(x) for x in a.split()] for a in sys.argv[2:6])
+m = lambda xs: st.median(xs)
+print(f"dump size {size/2**30:.2f} GiB, median of {len(re_)} rounds")
+print(f"export NFS : mydumper {m(re_):6.2f}s  Ferry {m(fe):6.2f}s  ratio {m(fe)/m(re_):.3f}  (target <= 1.05)")
+print(f"import     : myloader {m(ri):6.2f}s  Ferry {m(fi):6.2f}s  ratio {m(fi)/m(ri):.3f}  (target <= 1.05)")
+PY
