@@ -43,6 +43,24 @@ public abstract class FunctionalTest {
 		registry.add("FERRY_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
 		registry.add("ferry.tools.poll-interval", () -> "200ms");
 		registry.add("ferry.tools.dump-threads", () -> "2");
+		registry.add("ferry.tools.tiup", FunctionalTest::standInTiup);
+	}
+
+	/**
+	 * The STAND-IN for tiup (TiDB's tools cannot run on these machines): it checks the arguments Ferry passes to
+	 * dumpling and tidb-lightning and delegates to mydumper/myloader.
+	 */
+	private static String standInTiup() {
+		try (var in = FunctionalTest.class.getResourceAsStream("/tidb/standin/tiup")) {
+			Path bin = Files.createDirectories(HOME.resolve("bin"));
+			Path tiup = bin.resolve("tiup");
+			Files.copy(in, tiup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.setPosixFilePermissions(tiup, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+			return tiup.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot install the stand-in tiup", ex);
+		}
 	}
 
 	private static String repositoryUrl() {

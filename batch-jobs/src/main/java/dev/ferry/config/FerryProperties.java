@@ -47,9 +47,13 @@ public record FerryProperties(@NotNull Path home, @NotNull Path exportRoot, @Not
 	 * @param timeout a tool run is stopped after this long
 	 * @param pollInterval how often a running tool is checked and its progress recorded
 	 * @param stopGrace time between SIGTERM and SIGKILL when a tool is stopped
+	 * @param tiup path or name of TiUP, which runs dumpling and tidb-lightning (the tidb chain)
+	 * @param dumpling a standalone dumpling binary, used instead of TiUP when set
+	 * @param lightning a standalone tidb-lightning binary, used instead of TiUP when set
 	 */
 	public record Tools(@NotNull String mydumper, @NotNull String myloader, @Min(1) @Max(128) int dumpThreads,
-			@NotNull Duration timeout, @NotNull Duration pollInterval, @NotNull Duration stopGrace) {
+			@NotNull Duration timeout, @NotNull Duration pollInterval, @NotNull Duration stopGrace,
+			@NotNull String tiup, @NotNull String dumpling, @NotNull String lightning) {
 	}
 
 }

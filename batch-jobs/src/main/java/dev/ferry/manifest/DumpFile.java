@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record DumpFile(String database, String table, boolean data) {
 
-	private static final Pattern DATA = Pattern.compile("([^./]+)\\.(.+?)(?:\\.[0-9]+)*\\.sql");
+	private static final Pattern DATA = Pattern.compile("([^./]+)\\.(.+?)(?:\\.[0-9]+)*\\.(?:sql|csv)");
 
 	private static final Pattern SCHEMA = Pattern.compile("([^./]+)\\.(.+)-schema\\.sql");
 

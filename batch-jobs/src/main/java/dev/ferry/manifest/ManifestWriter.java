@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes {@code manifest.json} into a dump directory: reads every file once, hashing it and – for data files –
  * counting rows (mydumper and dumpling write one row per line starting with {@code (} in their INSERTs; line
- * breaks inside values are escaped).
+ * breaks inside values are escaped). CSV rows are not counted (a quoted value may span lines): such tables are
+ * listed with {@link Manifest#UNKNOWN_ROWS} and not verified by count.
  */
 public final class ManifestWriter {
 
@@ -41,12 +42,14 @@ public final class ManifestWriter {
 		}
 		for (Path file : paths) {
 			var dumpFile = DumpFile.of(file.getFileName().toString());
-			boolean countRows = dumpFile.map(DumpFile::data).orElse(false);
-			Scan scan = scan(file, countRows);
+			boolean csv = file.getFileName().toString().endsWith(".csv");
+			boolean countRows = dumpFile.map(DumpFile::data).orElse(false) && !csv;
+			Scan scan = scan(file, countRows, csv);
 			files.add(new Manifest.FileEntry(data.relativize(file).toString(), scan.size(), scan.sha256()));
 			dumpFile.ifPresent((d) -> tables.merge(d.qualifiedName(),
 					new Manifest.Table(d.database(), d.table(), scan.rows()),
-					(a, b) -> new Manifest.Table(a.database(), a.table(), a.rows() + b.rows())));
+					(a, b) -> new Manifest.Table(a.database(), a.table(),
+							a.rows() < 0 || b.rows() < 0 ? Manifest.UNKNOWN_ROWS : a.rows() + b.rows())));
 		}
 		for (Path file : paths) { // mydumper writes a placeholder table schema for each view: views hold no rows
 			String name = file.getFileName().toString();
@@ -66,7 +69,7 @@ public final class ManifestWriter {
 	private record Scan(long size, String sha256, long rows) {
 	}
 
-	private static Scan scan(Path file, boolean countRows) throws IOException {
+	private static Scan scan(Path file, boolean countRows, boolean csv) throws IOException {
 		MessageDigest digest = sha256();
 		long size = 0;
 		long rows = 0;
@@ -86,7 +89,7 @@ public final class ManifestWriter {
 				}
 			}
 		}
-		return new Scan(size, HexFormat.of().formatHex(digest.digest()), rows);
+		return new Scan(size, HexFormat.of().formatHex(digest.digest()), csv ? Manifest.UNKNOWN_ROWS : rows);
 	}
 
 	private static MessageDigest sha256() {

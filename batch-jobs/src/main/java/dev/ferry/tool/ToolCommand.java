@@ -10,11 +10,18 @@ import java.util.Objects;
  * What to run: an argument list (never a string split on spaces), an explicit working directory and environment,
  * the log file that receives stdout and stderr, a mandatory timeout and the poll interval.
  * <p>
- * The argument list is shown in logs and stored in the step execution context, so it must not contain secrets:
- * pass those in a defaults file or in {@link #environment()} (whose values are never logged).
+ * Only {@link #display()} is ever shown (logs, the step execution context); it is the argument list itself unless
+ * the tool offers no other way for a secret than its command line (dumpling's {@code -p}): then the caller gives a
+ * masked copy. Pass secrets in a defaults file or in {@link #environment()} (whose values are never logged) wherever
+ * the tool allows it.
  */
 public record ToolCommand(String displayName, List<String> command, Path workingDir, Map<String, String> environment,
-		Path logFile, Duration timeout, Duration pollInterval) {
+		Path logFile, Duration timeout, Duration pollInterval, List<String> display) {
+
+	public ToolCommand(String displayName, List<String> command, Path workingDir, Map<String, String> environment,
+			Path logFile, Duration timeout, Duration pollInterval) {
+		this(displayName, command, workingDir, environment, logFile, timeout, pollInterval, command);
+	}
 
 	public ToolCommand {
 		Objects.requireNonNull(displayName, "displayName");
@@ -30,6 +37,10 @@ public record ToolCommand(String displayName, List<String> command, Path working
 		Objects.requireNonNull(logFile, "logFile");
 		requirePositive(displayName, "timeout", timeout);
 		requirePositive(displayName, "pollInterval", pollInterval);
+		display = List.copyOf(Objects.requireNonNull(display, "display"));
+		if (display.size() != command.size()) {
+			throw new IllegalArgumentException(displayName + ": display must mask the command, not change it");
+		}
 	}
 
 	/** The executable: the first entry of the argument list. */
@@ -39,7 +50,7 @@ public record ToolCommand(String displayName, List<String> command, Path working
 
 	/** The argument list joined for display, quoted like a shell would need it; never contains the environment. */
 	public String displayCommandLine() {
-		return CommandLineText.join(this.command);
+		return CommandLineText.join(this.display);
 	}
 
 	/** Shows the environment's names only: its values may be secrets. */

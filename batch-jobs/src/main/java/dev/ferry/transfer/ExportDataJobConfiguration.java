@@ -42,15 +42,14 @@ class ExportDataJobConfiguration {
 
 	@Bean
 	@StepScope
-	ToolProcessTasklet exportDataTasklet(MydumperExportInvocation invocation, FerryProperties properties) {
+	ToolProcessTasklet exportDataTasklet(ExportInvocation invocation, FerryProperties properties) {
 		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
 	}
 
 	@Bean
-	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MydumperExportInvocation invocation) {
+	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
 		return new StepBuilder("updateDataExportRecord", jobRepository)
-			.tasklet(new UpdateExportRecordTasklet(invocation), transactionManager)
+			.tasklet(new UpdateExportRecordTasklet(), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -4,7 +4,7 @@ import dev.ferry.cluster.Cluster;
 
 /** A checked export request, ready to become job parameters. */
 record ExportPlan(Cluster cluster, String userName, CredentialSource credential, String storageType, String fileType,
-		String zipName, String comment, String filter) {
+		String zipName, String comment, String filter, ToolChain chain, String sql) {
 
 	/** Where the password comes from: the cluster's stored secret or one given with the request. */
 	record CredentialSource(boolean fromRequest, String requestPassword) {

@@ -32,17 +32,26 @@ final class ExportRequestValidator {
 		if (!storageType.equals("nfs")) {
 			throw FerryException.invalid("storageType '" + request.storageType() + "' is invalid: use nfs or s3");
 		}
+		ToolChain chain = ToolChain.choose(request.toolChain(), cluster.kind());
 		String fileType = lower(request.fileType(), "fileType");
-		if (fileType.equals("csv")) {
-			throw FerryException.invalid("fileType csv is not supported by the mysql tool chain (mydumper 0.10 "
-					+ "writes SQL only); use fileType sql");
-		}
-		if (!fileType.equals("sql")) {
+		if (!fileType.equals("sql") && !fileType.equals("csv")) {
 			throw FerryException.invalid("fileType '" + request.fileType() + "' is invalid: use sql or csv");
 		}
+		if (fileType.equals("csv") && chain == ToolChain.MYSQL) {
+			throw FerryException.invalid("fileType csv is not supported by the mysql tool chain (mydumper 0.10 "
+					+ "writes SQL only); use fileType sql, or the tidb tool chain");
+		}
 		if (!RequestFields.isBlank(request.sql())) {
-			throw FerryException.invalid("sql exports need fileType csv, which the mysql tool chain (mydumper 0.10) "
-					+ "cannot write; use filter rules to choose tables");
+			if (chain == ToolChain.MYSQL) {
+				throw FerryException.invalid("sql exports need fileType csv, which the mysql tool chain (mydumper "
+						+ "0.10) cannot write; use filter rules to choose tables");
+			}
+			if (!fileType.equals("csv") || !RequestFields.isBlank(request.filter())) {
+				throw FerryException.invalid("sql is used only with fileType csv and without filter (dumpling --sql)");
+			}
+			if (request.sql().length() > 2000) {
+				throw FerryException.invalid("sql is longer than 2000 characters");
+			}
 		}
 		if (request.filter() != null && request.filter().length() > 2000) {
 			throw FerryException.invalid("filter is longer than 2000 characters");
@@ -51,7 +60,8 @@ final class ExportRequestValidator {
 		String userName = RequestFields.userName(request.userName(), cluster);
 		var credential = RequestFields.credential(request.password(), cluster, userName);
 		return new ExportPlan(cluster, userName, credential, storageType, fileType, zipName(request.zipName()),
-				RequestFields.comment(request.comment()), RequestFields.isBlank(request.filter()) ? "" : filter.toString());
+				RequestFields.comment(request.comment()), RequestFields.isBlank(request.filter()) ? "" : filter.toString(),
+				chain, RequestFields.isBlank(request.sql()) ? "" : request.sql());
 	}
 
 	static String zipName(@Nullable String requested) {

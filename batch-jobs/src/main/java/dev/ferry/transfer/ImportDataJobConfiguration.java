@@ -54,7 +54,7 @@ class ImportDataJobConfiguration {
 
 	@Bean
 	@StepScope
-	ToolProcessTasklet importDataTasklet(MyloaderImportInvocation invocation, FerryProperties properties) {
+	ToolProcessTasklet importDataTasklet(ImportInvocation invocation, FerryProperties properties) {
 		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
 	}
 

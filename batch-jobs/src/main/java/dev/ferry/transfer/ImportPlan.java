@@ -8,7 +8,7 @@ import dev.ferry.cluster.Cluster;
 
 /** A checked import request: target, credentials, one source, options. */
 record ImportPlan(Cluster cluster, String userName, ExportPlan.CredentialSource credential, Source source,
-		boolean overwrite, String comment) {
+		boolean overwrite, String comment, ToolChain chain, String backend) {
 
 	enum Kind {
 

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -33,6 +35,8 @@ final class ImportRequestValidator {
 		var credential = RequestFields.credential(request.password(), cluster, userName);
 		String comment = RequestFields.comment(request.comment());
 		boolean overwrite = Boolean.TRUE.equals(request.overwrite());
+		ToolChain chain = ToolChain.choose(request.toolChain(), cluster.kind());
+		String backend = backend(request.backend(), chain, cluster, overwrite);
 		int sources = (RequestFields.isBlank(request.recordId()) ? 0 : 1)
 				+ (RequestFields.isBlank(request.uploadId()) ? 0 : 1);
 		String storageType = RequestFields.isBlank(request.storageType()) ? "nfs"
@@ -51,7 +55,34 @@ final class ImportRequestValidator {
 		ImportPlan.Source source = RequestFields.isBlank(request.recordId())
 				? new ImportPlan.Source(ImportPlan.Kind.UPLOAD, null, request.uploadId().strip(), null)
 				: history(request.recordId().strip(), records);
-		return new ImportPlan(cluster, userName, credential, source, overwrite, comment);
+		return new ImportPlan(cluster, userName, credential, source, overwrite, comment, chain, backend);
+	}
+
+	/**
+	 * tidb-lightning's backend: {@code local} (physical, needs PD and the status port, empty tables) or {@code tidb}
+	 * (logical, works against MySQL too). Default: local for a TiDB cluster with PD, else tidb.
+	 */
+	private static String backend(@Nullable String requested, ToolChain chain, Cluster cluster, boolean overwrite) {
+		if (chain == ToolChain.MYSQL) {
+			if (!RequestFields.isBlank(requested)) {
+				throw FerryException.invalid("backend is a tidb-lightning setting; the mysql tool chain has none");
+			}
+			return "";
+		}
+		boolean physicalPossible = cluster.pdAddress() != null && cluster.statusPort() != null;
+		String backend = RequestFields.isBlank(requested) ? (physicalPossible && !overwrite ? "local" : "tidb")
+				: requested.strip().toLowerCase(Locale.ROOT);
+		if (!backend.equals("local") && !backend.equals("tidb")) {
+			throw FerryException.invalid("backend '" + requested + "' is invalid: use local or tidb");
+		}
+		if (backend.equals("local") && !physicalPossible) {
+			throw FerryException.invalid("backend local needs the cluster's pdAddress and statusPort; use backend tidb");
+		}
+		if (backend.equals("local") && overwrite) {
+			throw FerryException.invalid("overwrite needs backend tidb (it replaces rows); backend local imports into "
+					+ "empty tables only");
+		}
+		return backend;
 	}
 
 	private static ImportPlan.Source history(String recordId, TransferAdmin records) {

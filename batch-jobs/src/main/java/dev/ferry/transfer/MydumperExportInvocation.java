@@ -66,7 +66,7 @@ class MydumperExportInvocation implements ToolInvocation {
 	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
 		JobParameters parameters = stepExecution.getJobParameters();
 		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
-		RecordDirectory dir = recordDirectory(stepExecution);
+		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		FileSystemUtils.deleteRecursively(dir.data()); // a restart dumps afresh
 		Files.createDirectories(dir.data());
 		String user = parameters.getString(TransferParameters.USER_NAME);
@@ -91,7 +91,7 @@ class MydumperExportInvocation implements ToolInvocation {
 		ExecutionContext context = stepExecution.getExecutionContext();
 		List<String> databases = Arrays.asList(context.getString(DATABASES).split("/"));
 		int done = context.getInt(DATABASE_INDEX);
-		keepMetadata(recordDirectory(stepExecution).data(), databases.get(done));
+		keepMetadata(ExportDirectories.record(stepExecution).data(), databases.get(done));
 		if (done + 1 >= databases.size()) {
 			return null;
 		}
@@ -104,7 +104,7 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	private ToolCommand command(StepExecution stepExecution, Cluster cluster, int index, String database,
 			String password) throws IOException {
-		RecordDirectory dir = recordDirectory(stepExecution);
+		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
 		var tools = this.properties.tools();
 		List<String> command = new ArrayList<>(List.of(this.binaries.mydumper().toString(),
@@ -136,14 +136,6 @@ class MydumperExportInvocation implements ToolInvocation {
 		catch (IOException ex) {
 			throw new IllegalStateException("could not remove the defaults file " + defaultsFile(stepExecution), ex);
 		}
-	}
-
-	RecordDirectory recordDirectory(StepExecution stepExecution) {
-		JobParameters parameters = stepExecution.getJobParameters();
-		return RecordDirectory.of(Path.of(parameters.getString(TransferParameters.STORAGE_ROOT)),
-				parameters.getString(TransferParameters.CLUSTER_ID),
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(),
-				parameters.getString(TransferParameters.STORAGE_TYPE));
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {

@@ -29,10 +29,21 @@ public class ToolBinaries {
 		return require(this.properties.tools().myloader(), "ferry.tools.myloader (FERRY_MYLOADER)");
 	}
 
+	/** How to run a TiDB tool ({@code dumpling} or {@code tidb-lightning}): its standalone binary if set, else TiUP. */
+	public dev.ferry.tidb.TidbLauncher tidb(String component) {
+		String standalone = component.equals("dumpling") ? this.properties.tools().dumpling()
+				: this.properties.tools().lightning();
+		if (!standalone.isBlank()) {
+			return dev.ferry.tidb.TidbLauncher
+				.standalone(require(standalone, "FERRY_" + (component.equals("dumpling") ? "DUMPLING" : "LIGHTNING")));
+		}
+		return dev.ferry.tidb.TidbLauncher.tiup(require(this.properties.tools().tiup(), "ferry.tools.tiup (FERRY_TIUP)"));
+	}
+
 	private static Path require(String configured, String setting) {
 		return find(configured).orElseThrow(() -> new FerryException(ErrorCode.TIEM_TRANSPORT_SYSTEM_CONFIG_INVALID,
-				"tool '" + configured + "' not found or not executable; install it (Debian: apt-get install mydumper) "
-						+ "or set " + setting));
+				"tool '" + configured + "' not found or not executable; install it (mydumper/myloader: apt-get install "
+						+ "mydumper; dumpling/tidb-lightning: TiUP) or set " + setting));
 	}
 
 	public static Optional<Path> find(String configured) {

@@ -50,6 +50,9 @@ public final class TransferParameters {
 
 	public static final String TOOL_CHAIN = "toolChain";
 
+	/** tidb-lightning's backend ({@code local} or {@code tidb}) on the tidb chain. */
+	public static final String BACKEND = "backend";
+
 	public static final String STORAGE_ROOT = "storageRoot";
 
 	public static final String REQUESTED_BY = "requestedBy";

@@ -73,26 +73,38 @@ public class TransferService {
 
 	public TransferStarted export(ExportRequest request, String requestedBy) {
 		ExportPlan plan = ExportRequestValidator.validate(request, this.clusters);
-		this.tools.mydumper();
+		if (plan.chain() == ToolChain.TIDB) {
+			this.tools.tidb("dumpling");
+		}
+		else {
+			this.tools.mydumper();
+		}
 		ensureRoot(this.properties.exportRoot(), "export");
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
-				plan.comment(), this.properties.exportRoot(), requestedBy)
+				plan.comment(), this.properties.exportRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
 			.addString(TransferParameters.ZIP_NAME, plan.zipName(), false)
-			.addString(TransferParameters.FILTER, plan.filter(), false);
+			.addString(TransferParameters.FILTER, plan.filter(), false)
+			.addString(TransferParameters.SQL, plan.sql(), false);
 		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), requestedBy);
 	}
 
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records);
-		this.tools.myloader();
+		if (plan.chain() == ToolChain.TIDB) {
+			this.tools.tidb("tidb-lightning");
+		}
+		else {
+			this.tools.myloader();
+		}
 		ensureRoot(this.properties.importRoot(), "import");
 		checkNoImportRunning(plan.cluster());
 		if (plan.source().dataDir() != null && !plan.overwrite()) {
 			checkTargetEmpty(plan, plan.source().dataDir());
 		}
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import", "nfs", plan.comment(),
-				this.properties.importRoot(), requestedBy)
+				this.properties.importRoot(), requestedBy, plan.chain())
+			.addString(TransferParameters.BACKEND, plan.backend(), false)
 			.addString(TransferParameters.ZIP_NAME, ExportRequestValidator.DEFAULT_ZIP_NAME, false)
 			.addString(TransferParameters.OVERWRITE, Boolean.toString(plan.overwrite()), false);
 		if (plan.source().sourceRecordId() != null) {
@@ -106,7 +118,7 @@ public class TransferService {
 	}
 
 	private JobParametersBuilder common(Cluster cluster, String userName, String transportType, String storageType,
-			String comment, Path root, String requestedBy) {
+			String comment, Path root, String requestedBy, ToolChain chain) {
 		return new JobParametersBuilder()
 			.addString(TransferParameters.TRANSFER_ID, UUID.randomUUID().toString(), true)
 			.addString(TransferParameters.CLUSTER_ID, cluster.clusterId(), false)
@@ -114,7 +126,7 @@ public class TransferService {
 			.addString(TransferParameters.STORAGE_TYPE, storageType, false)
 			.addString(TransferParameters.COMMENT, comment, false)
 			.addString(TransferParameters.USER_NAME, userName, false)
-			.addString(TransferParameters.TOOL_CHAIN, "mysql", false)
+			.addString(TransferParameters.TOOL_CHAIN, chain.parameter(), false)
 			.addString(TransferParameters.STORAGE_ROOT, root.toAbsolutePath().normalize().toString(), false)
 			.addString(TransferParameters.REQUESTED_BY, requestedBy, false);
 	}

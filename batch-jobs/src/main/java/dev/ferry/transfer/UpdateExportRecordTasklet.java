@@ -28,17 +28,14 @@ class UpdateExportRecordTasklet implements Tasklet {
 
 	static final String ROWS = "result.rows";
 
-	private final MydumperExportInvocation invocation;
-
-	UpdateExportRecordTasklet(MydumperExportInvocation invocation) {
-		this.invocation = invocation;
-	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		var stepExecution = chunkContext.getStepContext().getStepExecution();
-		RecordDirectory dir = this.invocation.recordDirectory(stepExecution);
-		Manifest manifest = ManifestWriter.write(dir.data(), "mydumper");
+		RecordDirectory dir = ExportDirectories.record(stepExecution);
+		String tool = ToolChain.of(stepExecution.getJobParameters().getString(TransferParameters.TOOL_CHAIN))
+				== ToolChain.TIDB ? "dumpling" : "mydumper";
+		Manifest manifest = ManifestWriter.write(dir.data(), tool);
 		ExecutionContext result = stepExecution.getJobExecution().getExecutionContext();
 		result.putString(FILE_PATH, dir.data().toString());
 		result.putLong(BYTES, manifest.totalBytes());

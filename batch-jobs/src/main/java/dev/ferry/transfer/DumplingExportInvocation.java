@@ -1,0 +1,85 @@
+package dev.ferry.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.config.FerryProperties;
+import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.DirectoryStats;
+import dev.ferry.storage.RecordDirectory;
+import dev.ferry.tidb.DataLocation;
+import dev.ferry.tidb.DumplingCommand;
+import dev.ferry.tool.ToolCommand;
+import dev.ferry.tool.ToolInvocation;
+
+/**
+ * The {@code tidb} chain's export: {@code tiup dumpling} with TiUniManager's flags, each filter rule its own
+ * {@code --filter}. dumpling takes the password only as {@code -p}: it is on its command line (README), but only the
+ * masked form is ever logged or stored.
+ */
+@Component
+class DumplingExportInvocation implements ToolInvocation {
+
+	private final ClusterService clusters;
+
+	private final SecretStore secrets;
+
+	private final ToolBinaries binaries;
+
+	private final FerryProperties properties;
+
+	DumplingExportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
+			FerryProperties properties) {
+		this.clusters = clusters;
+		this.secrets = secrets;
+		this.binaries = binaries;
+		this.properties = properties;
+	}
+
+	@Override
+	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
+		JobParameters parameters = stepExecution.getJobParameters();
+		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		RecordDirectory dir = ExportDirectories.record(stepExecution);
+		FileSystemUtils.deleteRecursively(dir.data());
+		Files.createDirectories(dir.data());
+		String filter = parameters.getString(TransferParameters.FILTER, "");
+		String sql = parameters.getString(TransferParameters.SQL, "");
+		var tools = this.properties.tools();
+		DumplingCommand dumpling = DumplingCommand.builder()
+			.launcher(this.binaries.tidb("dumpling"))
+			.host(cluster.host())
+			.port(cluster.port())
+			.user(parameters.getString(TransferParameters.USER_NAME))
+			.password(this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID)))
+			.fileType(parameters.getString(TransferParameters.FILE_TYPE))
+			.output(DataLocation.local(dir.data()))
+			.threads(tools.dumpThreads())
+			.logFile(dir.path().resolve("dumpling.log"))
+			.filters(filter.isEmpty() ? List.of() : TableFilter.parse(filter).rules())
+			.sql(sql.isEmpty() ? null : sql)
+			.build();
+		return new ToolCommand("dumpling", dumpling.arguments(), dir.path(), dumpling.environment(),
+				dir.path().resolve("dumpling-output.log"), tools.timeout(), tools.pollInterval(),
+				dumpling.displayArguments());
+	}
+
+	@Override
+	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
+		DirectoryStats stats = DirectoryStats.of(ExportDirectories.record(stepExecution).data());
+		progress.putString(MydumperProgress.PHASE, "dumping");
+		progress.putLong(MydumperProgress.BYTES, stats.bytes());
+		progress.putLong(MydumperProgress.FILES, stats.files());
+		progress.putLong(MydumperProgress.UPDATED_AT, System.currentTimeMillis());
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.ferry.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.config.FerryProperties;
+import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.RecordDirectory;
+import dev.ferry.tidb.DataLocation;
+import dev.ferry.tidb.LightningCommand;
+import dev.ferry.tidb.LightningConfig;
+import dev.ferry.tool.ToolCommand;
+import dev.ferry.tool.ToolInvocation;
+
+/**
+ * The {@code tidb} chain's import: {@code tiup tidb-lightning -config <record>/tidb-lightning.toml}. The TOML holds
+ * the password, so it is written 0600 just before the run and removed as soon as the run is over; the checkpoint
+ * file stays, so a restart resumes.
+ */
+@Component
+class LightningImportInvocation implements ToolInvocation {
+
+	private final ClusterService clusters;
+
+	private final SecretStore secrets;
+
+	private final ToolBinaries binaries;
+
+	private final FerryProperties properties;
+
+	LightningImportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
+			FerryProperties properties) {
+		this.clusters = clusters;
+		this.secrets = secrets;
+		this.binaries = binaries;
+		this.properties = properties;
+	}
+
+	@Override
+	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
+		JobParameters parameters = stepExecution.getJobParameters();
+		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		RecordDirectory dir = ImportDirectories.record(stepExecution);
+		LightningConfig config = LightningConfig.builder()
+			.recordDir(dir.path())
+			.dataSource(DataLocation.local(ImportDirectories.data(stepExecution)))
+			.backend(LightningConfig.Backend.of(parameters.getString(TransferParameters.BACKEND)))
+			.overwrite(Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)))
+			.tidb(cluster.host(), cluster.port())
+			.user(parameters.getString(TransferParameters.USER_NAME))
+			.password(this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID)))
+			.statusPort(cluster.statusPort())
+			.pdAddr(cluster.pdAddress())
+			.build();
+		Path toml = config.defaultFile();
+		config.writeTo(toml);
+		var tools = this.properties.tools();
+		return new ToolCommand("tidb-lightning", LightningCommand.build(this.binaries.tidb("tidb-lightning"), toml),
+				dir.path(), config.environment(), dir.path().resolve("tidb-lightning-output.log"), tools.timeout(),
+				tools.pollInterval());
+	}
+
+	@Override
+	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
+		progress.putString(MydumperProgress.PHASE, "loading");
+		progress.putLong(MydumperProgress.UPDATED_AT, System.currentTimeMillis());
+	}
+
+	@Override
+	public void cleanup(StepExecution stepExecution, ToolCommand command) {
+		Path toml = ImportDirectories.record(stepExecution).path().resolve(LightningConfig.FILE_NAME);
+		try {
+			Files.deleteIfExists(toml);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("could not remove " + toml + " (it holds the password)", ex);
+		}
+	}
+
+}
