@@ -29,14 +29,16 @@ ROWS=$(( GIB * 1100000 ))   # per table
 if [[ "$(sql $SRC "SELECT COUNT(*) FROM bench.t4" 2>/dev/null)" != "$ROWS" ]]; then
   echo "generating $((ROWS * 4)) rows in 4 tables ..."
   sql $SRC "DROP DATABASE IF EXISTS bench; CREATE DATABASE bench"
+  PIDS=()
   for t in 1 2 3 4; do
     sql $SRC "CREATE TABLE bench.t$t (id BIGINT PRIMARY KEY, name VARCHAR(64), email VARCHAR(96), amount DECIMAL(12,2),
       created DATETIME, note VARCHAR(255)) ENGINE=InnoDB;
       INSERT INTO bench.t$t SELECT seq, CONCAT('name-', seq, '-', MD5(seq)), CONCAT(SHA1(seq), '@example.com'),
       seq % 100000 / 100, '2026-01-01' + INTERVAL (seq % 86400) SECOND, REPEAT(SUBSTR(MD5(seq * $t), 1, 16), 6)
       FROM bench.seq_1_to_$ROWS" &
+    PIDS+=($!)
   done
-  wait
+  wait "${PIDS[@]}"   # not a bare wait: the MariaDB servers are children of this shell too
 fi
 printf '[client]\npassword=""\n' > "$WORK/my.cnf"; chmod 600 "$WORK/my.cnf"
 
@@ -65,14 +67,14 @@ raw_export() { rm -rf "$WORK/raw"; mkdir -p "$WORK/raw"
 ferry_export() {
   R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CSRC\",\"storageType\":\"nfs\",\"fileType\":\"sql\",\"filter\":\"bench.*\"}" "$API/clusters/export" | json "['data']['recordId']")
   [[ $(await "$R") == Finished ]] || { echo "Ferry export $R did not finish" >&2; exit 1; }
-  LAST_EXPORT=$R; }
+  echo "$R" > "$WORK/last-export"; }   # time_of runs this in a subshell
 raw_import() { sql $DST "DROP DATABASE IF EXISTS bench"
   myloader --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $DST --user root --directory "$WORK/raw" \
     --threads $THREADS --verbose 3 > "$WORK/raw-load.log" 2>&1; }
 ferry_import() { sql $DST "DROP DATABASE IF EXISTS bench"
-  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CDST\",\"recordId\":\"$LAST_EXPORT\"}" "$API/clusters/import" | json "['data']['recordId']")
+  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CDST\",\"recordId\":\"$(cat "$WORK/last-export")\"}" "$API/clusters/import" | json "['data']['recordId']")
   [[ $(await "$R") == Finished ]] || { echo "Ferry import $R did not finish" >&2; exit 1; }; }
-time_of() { local t0; t0=$(now); "$@"; python3 -c "print(f'{$(now) - $t0:.2f}')"; }
+time_of() { local t0; t0=$(now); "$@" >&2; python3 -c "print(f'{$(now) - $t0:.2f}')"; }
 
 declare -a RE FE RI FI
 for i in $(seq 1 "$ROUNDS"); do

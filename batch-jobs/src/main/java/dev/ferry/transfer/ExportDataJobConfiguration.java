@@ -47,9 +47,10 @@ class ExportDataJobConfiguration {
 	}
 
 	@Bean
-	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ManifestScans manifests) {
 		return new StepBuilder("updateDataExportRecord", jobRepository)
-			.tasklet(new UpdateExportRecordTasklet(), transactionManager)
+			.tasklet(new UpdateExportRecordTasklet(manifests), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
 
-/** The export tool of the record's chain: dumpling (tidb) or mydumper (mysql). */
+/** The export tool of the record's chain (dumpling for tidb, mydumper for mysql); follows the dump with the manifest. */
 @Component
 class ExportInvocation implements ToolInvocation {
 
@@ -17,9 +17,12 @@ class ExportInvocation implements ToolInvocation {
 
 	private final DumplingExportInvocation dumpling;
 
-	ExportInvocation(MydumperExportInvocation mydumper, DumplingExportInvocation dumpling) {
+	private final ManifestScans manifests;
+
+	ExportInvocation(MydumperExportInvocation mydumper, DumplingExportInvocation dumpling, ManifestScans manifests) {
 		this.mydumper = mydumper;
 		this.dumpling = dumpling;
+		this.manifests = manifests;
 	}
 
 	private ToolInvocation of(StepExecution stepExecution) {
@@ -40,6 +43,7 @@ class ExportInvocation implements ToolInvocation {
 	@Override
 	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
 		of(stepExecution).recordProgress(stepExecution, command, progress);
+		this.manifests.catchUp(stepExecution.getJobExecutionId(), ExportDirectories.record(stepExecution).data());
 	}
 
 	@Override

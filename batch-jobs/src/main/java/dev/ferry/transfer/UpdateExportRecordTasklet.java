@@ -9,7 +9,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.io.IOException;
 
 import dev.ferry.manifest.Manifest;
-import dev.ferry.manifest.ManifestWriter;
 import dev.ferry.storage.RecordDirectory;
 
 /**
@@ -17,6 +16,12 @@ import dev.ferry.storage.RecordDirectory;
  * tables, rows, files, sha256) and records where the export is and how big it is.
  */
 class UpdateExportRecordTasklet implements Tasklet {
+
+	private final ManifestScans manifests;
+
+	UpdateExportRecordTasklet(ManifestScans manifests) {
+		this.manifests = manifests;
+	}
 
 	static final String FILE_PATH = "result.filePath";
 
@@ -35,7 +40,7 @@ class UpdateExportRecordTasklet implements Tasklet {
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		String tool = ToolChain.of(stepExecution.getJobParameters().getString(TransferParameters.TOOL_CHAIN))
 				== ToolChain.TIDB ? "dumpling" : "mydumper";
-		Manifest manifest = ManifestWriter.write(dir.data(), tool);
+		Manifest manifest = this.manifests.take(stepExecution.getJobExecutionId(), dir.data()).finish(tool);
 		ExecutionContext result = stepExecution.getJobExecution().getExecutionContext();
 		result.putString(FILE_PATH, dir.data().toString());
 		result.putLong(BYTES, manifest.totalBytes());

@@ -1,0 +1,51 @@
+package dev.ferry.transfer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import dev.ferry.manifest.ManifestWriter;
+
+/**
+ * The manifests being built while exports run, by job execution: each poll of the dump step scans what the tool has
+ * written since the last poll, so only the tail is left when the dump ends. After a restart on another node the
+ * record step simply scans everything.
+ */
+@Component
+class ManifestScans {
+
+	private static final Logger log = LoggerFactory.getLogger(ManifestScans.class);
+
+	private static final int MAX_OPEN = 64;
+
+	private final Map<Long, ManifestWriter> writers = Collections.synchronizedMap(new LinkedHashMap<>() {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, ManifestWriter> eldest) {
+			return size() > MAX_OPEN; // stopped or failed exports never take theirs
+		}
+	});
+
+	void catchUp(long jobExecutionId, Path data) {
+		try {
+			this.writers.computeIfAbsent(jobExecutionId, (id) -> new ManifestWriter(data)).catchUp();
+		}
+		catch (IOException ex) {
+			log.debug("Manifest scan of {} will be redone at the end: {}", data, ex.getMessage());
+			this.writers.remove(jobExecutionId);
+		}
+	}
+
+	/** The writer that has followed this execution's dump, or a fresh one. */
+	ManifestWriter take(long jobExecutionId, Path data) {
+		ManifestWriter writer = this.writers.remove(jobExecutionId);
+		return writer != null ? writer : new ManifestWriter(data);
+	}
+
+}
