@@ -16,6 +16,7 @@ import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.record.RecordStatus;
 import dev.ferry.storage.RecordDirectory;
+import dev.ferry.upload.UploadStore;
 
 /**
  * The import pre-check: every field, and the source. A re-import ({@code recordId}) needs a Finished NFS export
@@ -26,7 +27,8 @@ final class ImportRequestValidator {
 	private ImportRequestValidator() {
 	}
 
-	static ImportPlan validate(ImportRequest request, ClusterService clusters, TransferAdmin records) {
+	static ImportPlan validate(ImportRequest request, ClusterService clusters, TransferAdmin records,
+			UploadStore uploads) {
 		if (RequestFields.isBlank(request.clusterId())) {
 			throw FerryException.invalid("clusterId is required");
 		}
@@ -53,8 +55,7 @@ final class ImportRequestValidator {
 					+ "uploadId (a zip uploaded to /api/v1/clusters/import/upload)");
 		}
 		ImportPlan.Source source = RequestFields.isBlank(request.recordId())
-				? new ImportPlan.Source(ImportPlan.Kind.UPLOAD, null, request.uploadId().strip(), null)
-				: history(request.recordId().strip(), records);
+				? upload(request.uploadId().strip(), cluster, uploads) : history(request.recordId().strip(), records);
 		return new ImportPlan(cluster, userName, credential, source, overwrite, comment, chain, backend);
 	}
 
@@ -83,6 +84,17 @@ final class ImportRequestValidator {
 					+ "empty tables only");
 		}
 		return backend;
+	}
+
+	private static ImportPlan.Source upload(String uploadId, Cluster cluster, UploadStore uploads) {
+		var staged = uploads.find(uploadId)
+			.orElseThrow(() -> FerryException.invalid("upload " + uploadId + " not found (uploads are kept 24 hours "
+					+ "and used once); upload the zip again"));
+		if (!staged.clusterId().equals(cluster.clusterId())) {
+			throw FerryException.invalid("upload " + uploadId + " was made for cluster " + staged.clusterId()
+					+ ", not for cluster " + cluster.clusterId());
+		}
+		return new ImportPlan.Source(ImportPlan.Kind.UPLOAD, null, uploadId, null);
 	}
 
 	private static ImportPlan.Source history(String recordId, TransferAdmin records) {

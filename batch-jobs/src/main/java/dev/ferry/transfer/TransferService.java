@@ -26,6 +26,7 @@ import dev.ferry.config.FerryProperties;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.upload.UploadStore;
 
 /**
  * The one launch path for transfers: checks the request, then starts its job through {@link JobOperator}. The answer
@@ -56,10 +57,12 @@ public class TransferService {
 
 	private final TransferAdmin records;
 
+	private final UploadStore uploads;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, FerryProperties properties,
-			TransferAdmin records) {
+			TransferAdmin records, UploadStore uploads) {
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -69,6 +72,7 @@ public class TransferService {
 		this.tools = tools;
 		this.properties = properties;
 		this.records = records;
+		this.uploads = uploads;
 	}
 
 	public TransferStarted export(ExportRequest request, String requestedBy) {
@@ -90,7 +94,7 @@ public class TransferService {
 	}
 
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
-		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records);
+		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
 		if (plan.chain() == ToolChain.TIDB) {
 			this.tools.tidb("tidb-lightning");
 		}
@@ -99,8 +103,9 @@ public class TransferService {
 		}
 		ensureRoot(this.properties.importRoot(), "import");
 		checkNoImportRunning(plan.cluster());
-		if (plan.source().dataDir() != null && !plan.overwrite()) {
-			checkTargetEmpty(plan, plan.source().dataDir());
+		if (!plan.overwrite()) {
+			checkTargetEmpty(plan, plan.source().dataDir() != null ? TargetTables.inDump(plan.source().dataDir())
+					: TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip()));
 		}
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import", "nfs", plan.comment(),
 				this.properties.importRoot(), requestedBy, plan.chain())
@@ -165,12 +170,12 @@ public class TransferService {
 		}
 	}
 
-	private void checkTargetEmpty(ImportPlan plan, Path dataDir) {
+	private void checkTargetEmpty(ImportPlan plan, java.util.Set<String> tables) {
 		String password = plan.credential().fromRequest() ? plan.credential().requestPassword()
 				: this.clusters.password(plan.cluster());
 		List<String> nonEmpty;
 		try (Connection target = ClusterConnector.open(plan.cluster(), plan.userName(), password)) {
-			nonEmpty = TargetTables.nonEmpty(target, TargetTables.inDump(dataDir));
+			nonEmpty = TargetTables.nonEmpty(target, tables);
 		}
 		catch (SQLException ex) {
 			throw FerryException.invalid("cannot check the target cluster " + plan.cluster().name() + " as "

@@ -23,7 +23,8 @@ public class DownloadSlots {
 		this(properties.files().maxConcurrentDownloads());
 	}
 
-	DownloadSlots(int max) {
+	/** Slots outside Spring (tests, tools). */
+	public DownloadSlots(int max) {
 		this.max = max;
 		this.slots = new Semaphore(max);
 	}

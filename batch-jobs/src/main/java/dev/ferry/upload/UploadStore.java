@@ -1,22 +1,17 @@
 package dev.ferry.upload;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -57,8 +52,6 @@ public class UploadStore {
 
 	private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-	private static final Pattern JSON_FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(?:\"([^\"]*)\"|(-?\\d+))");
-
 	private final Path root;
 
 	private final FerryProperties.Files limits;
@@ -74,6 +67,11 @@ public class UploadStore {
 	@Autowired
 	UploadStore(FerryProperties properties) {
 		this(properties.importRoot(), properties.files(), Clock.systemUTC());
+	}
+
+	/** A store outside Spring (tests, tools): uploads under {@code <importRoot>/uploads}. */
+	public UploadStore(Path importRoot, FerryProperties.Files limits) {
+		this(importRoot, limits, Clock.systemUTC());
 	}
 
 	UploadStore(Path importRoot, FerryProperties.Files limits, Clock clock) {
@@ -99,7 +97,7 @@ public class UploadStore {
 	 */
 	public void checkRequestLength(long contentLength) {
 		if (contentLength > this.limits.maxUploadBytes() + MULTIPART_ALLOWANCE) {
-			throw tooBig("the request is " + bytes(contentLength) + ", ");
+			throw tooBig("the request is " + UploadMetadata.bytes(contentLength) + ", ");
 		}
 	}
 
@@ -140,10 +138,7 @@ public class UploadStore {
 			return Optional.empty();
 		}
 		try {
-			Map<String, String> json = readJson(Files.readString(meta, StandardCharsets.UTF_8));
-			return Optional.of(new StagedUpload(uploadId, json.get("clusterId"), Long.parseLong(json.get("size")),
-					Integer.parseInt(json.get("entries")), Long.parseLong(json.get("unpackedBytes")),
-					Instant.parse(json.get("createdAt")), directory.resolve(ZIP)));
+			return Optional.of(UploadMetadata.read(meta, uploadId, directory.resolve(ZIP)));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Ignoring upload {}: unreadable {}: {}", uploadId, META, ex.toString());
@@ -210,12 +205,7 @@ public class UploadStore {
 		SafeUnzipper.ZipContents contents = SafeUnzipper.inspect(ticket.zip(), this.zipLimits, "the uploaded file");
 		StagedUpload staged = new StagedUpload(ticket.uploadId(), clusterId, ticket.size(), contents.files(),
 				contents.unpackedBytes(), this.clock.instant(), ticket.zip());
-		String json = "{\"uploadId\":\"" + staged.uploadId() + "\",\"clusterId\":\"" + clusterId + "\",\"size\":"
-				+ staged.size() + ",\"entries\":" + staged.entries() + ",\"unpackedBytes\":" + staged.unpackedBytes()
-				+ ",\"createdAt\":\"" + staged.createdAt() + "\"}\n";
-		Path temporary = ticket.directory().resolve(META + ".tmp");
-		Files.writeString(temporary, json, StandardCharsets.UTF_8);
-		Files.move(temporary, ticket.directory().resolve(META), StandardCopyOption.ATOMIC_MOVE);
+		UploadMetadata.write(ticket.directory().resolve(META), staged);
 		return staged;
 	}
 
@@ -227,7 +217,7 @@ public class UploadStore {
 		try {
 			Path meta = directory.resolve(META);
 			if (Files.isRegularFile(meta)) {
-				String value = readJson(Files.readString(meta, StandardCharsets.UTF_8)).get("createdAt");
+				String value = UploadMetadata.fields(meta).get("createdAt");
 				if (value != null) {
 					return Instant.parse(value);
 				}
@@ -261,35 +251,9 @@ public class UploadStore {
 		}
 	}
 
-	private static Map<String, String> readJson(String json) {
-		Map<String, String> fields = new HashMap<>();
-		Matcher matcher = JSON_FIELD.matcher(json);
-		while (matcher.find()) {
-			fields.put(matcher.group(1), matcher.group(2) != null ? matcher.group(2) : matcher.group(3));
-		}
-		return fields;
-	}
-
 	FerryException tooBig(String prefix) {
 		return new FerryException(ErrorCode.TIEM_TRANSPORT_FILE_SIZE_INVALID, prefix + "larger than the upload limit "
-				+ "of " + bytes(this.limits.maxUploadBytes()));
-	}
-
-	/** A byte count for people: "50 GiB (53687091200 bytes)". */
-	static String bytes(long count) {
-		String[] units = { "KiB", "MiB", "GiB", "TiB" };
-		double value = count;
-		String unit = null;
-		for (String u : units) {
-			if (value < 1024) {
-				break;
-			}
-			value /= 1024;
-			unit = u;
-		}
-		return unit == null ? count + " bytes"
-				: String.format(java.util.Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "") + " " + unit + " ("
-						+ count + " bytes)";
+				+ "of " + UploadMetadata.bytes(this.limits.maxUploadBytes()));
 	}
 
 }
