@@ -9,7 +9,9 @@
 # Services (private instances under ${FERRY_IT_DIR:-/tmp/ferry-it}, never the system MariaDB on :3306):
 #   MariaDB "source"  127.0.0.1:${FERRY_IT_SOURCE_PORT:-33071}   root, empty password
 #   MariaDB "target"  127.0.0.1:${FERRY_IT_TARGET_PORT:-33072}   root, empty password
-# Exported to the build: FERRY_IT_SOURCE_PORT, FERRY_IT_TARGET_PORT, FERRY_IT_DIR.
+#   S3Mock (S3 API)   http://127.0.0.1:${FERRY_IT_S3_PORT:-33073}  any access/secret key; bucket "ferry-it"
+#                     (Adobe S3Mock exec jar fetched through Maven, run with Temurin 25; see ops/lib/s3mock.sh)
+# Exported to the build: FERRY_IT_SOURCE_PORT, FERRY_IT_TARGET_PORT, FERRY_IT_S3_ENDPOINT, FERRY_IT_DIR.
 #
 # Knobs: FERRY_IT_KEEP_DATA=1 keeps the datadirs of earlier runs (default: fresh datadirs every run).
 set -euo pipefail
@@ -22,10 +24,13 @@ log() { printf '[test.sh %4ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
 
 # shellcheck source=ops/lib/mariadb.sh
 source "$ROOT/ops/lib/mariadb.sh"
+# shellcheck source=ops/lib/s3mock.sh
+source "$ROOT/ops/lib/s3mock.sh"
 
 export FERRY_IT_DIR="${FERRY_IT_DIR:-/tmp/ferry-it}"
 export FERRY_IT_SOURCE_PORT="${FERRY_IT_SOURCE_PORT:-33071}"
 export FERRY_IT_TARGET_PORT="${FERRY_IT_TARGET_PORT:-33072}"
+FERRY_IT_S3_PORT="${FERRY_IT_S3_PORT:-33073}"
 
 # ---------------------------------------------------------------------------------------------
 # 1. Packages (Debian). Add new ones to this list; they are installed only when missing.
@@ -61,14 +66,18 @@ fi
 # 2. Services. Everything started here must be stopped in cleanup().
 # ---------------------------------------------------------------------------------------------
 INSTANCES=()
+S3MOCK_STARTED=0
 cleanup() {
   local rc=$? name
   trap - EXIT INT TERM
   if [[ -n "${FERRY_PID:-}" ]]; then kill "$FERRY_PID" 2>/dev/null || true; fi
+  # (stop later services here, in reverse start order)
+  if ((S3MOCK_STARTED)); then
+    s3mock_stop || rc=$((rc ? rc : 1))
+  fi
   for name in "${INSTANCES[@]}"; do
     mariadb_stop "$name" || rc=$((rc ? rc : 1))
   done
-  # (stop later services here, e.g. the S3 server, in reverse start order)
   if ((rc == 0)); then
     log "OK - total $(( $(date +%s) - T0 ))s"
   else
@@ -93,9 +102,13 @@ log "starting MariaDB source :$FERRY_IT_SOURCE_PORT and target :$FERRY_IT_TARGET
 start_mariadb source "$FERRY_IT_SOURCE_PORT"
 start_mariadb target "$FERRY_IT_TARGET_PORT"
 
+log "starting S3Mock :$FERRY_IT_S3_PORT"
+S3MOCK_STARTED=1
+s3mock_start "$FERRY_IT_S3_PORT"
+export FERRY_IT_S3_ENDPOINT="http://127.0.0.1:$FERRY_IT_S3_PORT"
+
 # Hook for later services, same style: install in PACKAGES above, start here, export the
 # address for the build, stop in cleanup(). For example:
-#   - an S3-compatible server (e.g. a MinIO-like binary from a Debian/Maven package) on 127.0.0.1:${FERRY_IT_S3_PORT:-33073}
 #   - Chromium + ChromeDriver for browser tests: add chromium chromium-driver to PACKAGES and
 #     export FERRY_IT_CHROMEDRIVER=/usr/bin/chromedriver
 

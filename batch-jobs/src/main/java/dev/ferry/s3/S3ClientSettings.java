@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param region the signing region; S3-compatible stores mostly accept {@code us-east-1}
  * @param connectTimeout TCP connect timeout
  * @param readTimeout how long a connection may stay silent while reading or writing
- * @param maxConnections connections per client (all parts of all transfers share them)
- * @param maxAttempts attempts per request including the first (the SDK retries throttling, 5xx and I/O errors)
+ * @param maxConnections connections to one endpoint (the HTTP client is shared, see {@link S3Clients}); a file's
+ * parts in flight are limited to {@code maxConnections / maxConcurrentTransfers}
+ * @param maxAttempts attempts per request including the first (the SDK retries throttling, 5xx and I/O errors;
+ * {@link S3Probe} uses 1)
  * @param maxConcurrentTransfers files uploaded or downloaded at the same time by {@link DirectoryUploader} and
  * {@link DirectoryDownloader}
  * @param multipartThreshold files of at least this size are uploaded in parts

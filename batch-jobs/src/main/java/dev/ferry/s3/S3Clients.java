@@ -1,22 +1,15 @@
 package dev.ferry.s3;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.ServiceLoader;
 
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.SdkHttpConfigurationOption;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.async.SdkAsyncHttpService;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
-import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The SDK clients for one endpoint and key pair, built per request (endpoints and keys come with each export or
@@ -26,6 +19,11 @@ import software.amazon.awssdk.utils.AttributeMap;
  * path-style addressing ({@code http://host/bucket/key}, what MinIO, Ceph and S3Mock expect), the endpoint override,
  * static credentials (never the default provider chain), the SDK's Java multipart support for big uploads, and
  * checksums only where S3 requires them (stores that do not know the newer CRC headers keep working).
+ * <p>
+ * The HTTP client underneath (connection pools, event loop threads) is shared by all {@code S3Clients} with the same
+ * timeouts and connection limit and lives as long as the application: building and closing one per request would
+ * cost threads and about 2 s per close (Netty's graceful event loop shutdown). Its pools are per endpoint, so
+ * {@link S3ClientSettings#maxConnections()} limits all transfers to one endpoint together.
  */
 public final class S3Clients implements AutoCloseable {
 
@@ -54,28 +52,22 @@ public final class S3Clients implements AutoCloseable {
 	/** Clients for an endpoint such as {@code http://127.0.0.1:9000}. */
 	public static S3Clients open(URI endpoint, S3Credentials credentials, S3ClientSettings settings) {
 		Objects.requireNonNull(endpoint, "endpoint");
-		AttributeMap http = AttributeMap.builder()
-			.put(SdkHttpConfigurationOption.CONNECTION_TIMEOUT, settings.connectTimeout())
-			.put(SdkHttpConfigurationOption.READ_TIMEOUT, settings.readTimeout())
-			.put(SdkHttpConfigurationOption.WRITE_TIMEOUT, settings.readTimeout())
-			.put(SdkHttpConfigurationOption.MAX_CONNECTIONS, settings.maxConnections())
-			// many parts queue for few connections: waiting for one is normal, not an error
-			.put(SdkHttpConfigurationOption.CONNECTION_ACQUIRE_TIMEOUT, Duration.ofMinutes(5))
-			.put(SdkHttpConfigurationOption.MAX_PENDING_CONNECTION_ACQUIRES, 100_000)
-			.build();
+		// Each file's parts share the connections with the other files being transferred.
+		int partsPerFile = Math.max(1, settings.maxConnections() / settings.maxConcurrentTransfers());
 		S3AsyncClient s3 = S3AsyncClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.of(settings.region()))
 			.forcePathStyle(true)
 			.credentialsProvider(StaticCredentialsProvider
 				.create(AwsBasicCredentials.create(credentials.accessKey(), credentials.secretKey())))
-			.httpClientBuilder(new ConfiguredHttpClientBuilder(http))
+			.httpClient(SharedHttpClients.get(settings))
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 			.overrideConfiguration((config) -> config.retryStrategy((retry) -> retry.maxAttempts(settings.maxAttempts())))
 			.multipartEnabled(true)
 			.multipartConfiguration((multipart) -> multipart.thresholdInBytes(settings.multipartThreshold())
-				.minimumPartSizeInBytes(settings.partSize()))
+				.minimumPartSizeInBytes(settings.partSize())
+				.parallelConfiguration((parallel) -> parallel.maxInFlightParts(partsPerFile)))
 			.build();
 		try {
 			return new S3Clients(s3, S3TransferManager.builder().s3Client(s3).build(), settings);
@@ -100,7 +92,7 @@ public final class S3Clients implements AutoCloseable {
 		return this.settings;
 	}
 
-	/** Closes the transfer manager, the client and its HTTP connections. */
+	/** Closes the transfer manager and the client (the shared HTTP connection pools stay). */
 	@Override
 	public void close() {
 		try {
@@ -109,39 +101,6 @@ public final class S3Clients implements AutoCloseable {
 		finally {
 			this.s3.close();
 		}
-	}
-
-	/**
-	 * Builds the async HTTP client found on the classpath (Netty here) with our timeouts on top of the SDK's defaults.
-	 * The SDK owns (and closes) the client it builds through this.
-	 */
-	private record ConfiguredHttpClientBuilder(AttributeMap overrides)
-			implements SdkAsyncHttpClient.Builder<ConfiguredHttpClientBuilder> {
-
-		@Override
-		public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-			return httpService().createAsyncHttpClientFactory()
-				.buildWithDefaults(this.overrides.merge(serviceDefaults));
-		}
-
-		private static SdkAsyncHttpService httpService() {
-			@Nullable SdkAsyncHttpService first = null;
-			for (SdkAsyncHttpService service : ServiceLoader.load(SdkAsyncHttpService.class,
-					S3Clients.class.getClassLoader())) {
-				if (service.getClass().getName().contains("Netty")) {
-					return service;
-				}
-				if (first == null) {
-					first = service;
-				}
-			}
-			if (first == null) {
-				throw new IllegalStateException("no async HTTP client for the AWS SDK on the classpath "
-						+ "(software.amazon.awssdk:netty-nio-client or aws-crt-client)");
-			}
-			return first;
-		}
-
 	}
 
 }

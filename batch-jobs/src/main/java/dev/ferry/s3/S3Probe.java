@@ -3,7 +3,14 @@ package dev.ferry.s3;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.net.ssl.SSLException;
@@ -88,9 +95,9 @@ public final class S3Probe {
 		}
 	}
 
-	/** Quick checks: two attempts per request instead of three. */
+	/** Quick, definite answers: one attempt per request (a refused connection or a 403 does not heal by retrying). */
 	private static S3ClientSettings probeSettings() {
-		return S3ClientSettings.defaults().withMaxAttempts(2);
+		return S3ClientSettings.defaults().withMaxAttempts(1);
 	}
 
 	private static void checkBucket(S3Clients clients, S3Location location, S3Credentials credentials) {
@@ -128,7 +135,8 @@ public final class S3Probe {
 			Throwable failure) {
 		Throwable cause = S3Failures.unwrap(failure);
 		String where = location.s3Url() + " at " + location.endpoint();
-		for (Throwable t = cause; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+		// Network failures first, also those of earlier attempts (the SDK attaches them as suppressed exceptions).
+		for (Throwable t : causesAndSuppressed(cause)) {
 			if (t instanceof UnknownHostException) {
 				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
 						+ " is unreachable: its host name '" + location.endpoint().getHost() + "' cannot be resolved",
@@ -143,6 +151,8 @@ public final class S3Probe {
 						+ " is unreachable: TLS failed (" + t.getMessage()
 						+ "); does the endpoint speak https, with a trusted certificate?", cause);
 			}
+		}
+		for (Throwable t : causesAndSuppressed(cause)) {
 			if (t.getClass().getSimpleName().endsWith("TimeoutException")) {
 				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE,
 						"S3 endpoint " + location.endpoint() + " did not answer in time (" + t.getMessage() + ")",
@@ -184,6 +194,29 @@ public final class S3Probe {
 		}
 		return new S3AccessException(Reason.FAILED,
 				"cannot " + action + " " + where + ": " + S3Failures.describe(cause), cause);
+	}
+
+	/** {@code failure}, its causes and their suppressed exceptions, depth first, each once. */
+	private static List<Throwable> causesAndSuppressed(Throwable failure) {
+		List<Throwable> all = new ArrayList<>();
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		Deque<Throwable> todo = new ArrayDeque<>();
+		todo.push(failure);
+		while (!todo.isEmpty() && all.size() < 100) {
+			Throwable t = todo.pop();
+			if (!seen.add(t)) {
+				continue;
+			}
+			all.add(t);
+			Throwable[] suppressed = t.getSuppressed();
+			for (int i = suppressed.length - 1; i >= 0; i--) {
+				todo.push(suppressed[i]);
+			}
+			if (t.getCause() != null) {
+				todo.push(t.getCause());
+			}
+		}
+		return all;
 	}
 
 	private static String describeConnectFailure(Throwable connectFailure) {
