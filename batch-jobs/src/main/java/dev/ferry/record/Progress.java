@@ -2,6 +2,7 @@ package dev.ferry.record;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +19,18 @@ import org.jspecify.annotations.Nullable;
  * @param etaSeconds estimated seconds left, from the done/total ratio
  * @param updatedAt when this was last committed (epoch ms)
  */
-public record Progress(String phase, @Nullable String step, @Nullable Long bytes, @Nullable Long files,
-		@Nullable Long filesTotal, @Nullable Long tablesDone, @Nullable Long tablesTotal,
-		@Nullable Long bytesPerSecond, @Nullable Long etaSeconds, @Nullable Long updatedAt) {
+@Schema(description = "How far a transfer is. Counts the tool cannot know are null.")
+public record Progress(
+		@Schema(description = "queued, starting, dumping, loading, finished, ...", example = "dumping") String phase,
+		@Schema(description = "The step (workflow node) it is in, e.g. exportDataFromCluster or importDataToCluster; null when not running.", example = "exportDataFromCluster") @Nullable String step,
+		@Schema(description = "Bytes written so far (export) or loaded (import, when known).", example = "104857600") @Nullable Long bytes,
+		@Schema(description = "Files written (export) or started (import).", example = "24") @Nullable Long files,
+		@Schema(description = "Files to load (import).", example = "40") @Nullable Long filesTotal,
+		@Schema(description = "Tables whose dump started (export).", example = "6") @Nullable Long tablesDone,
+		@Schema(description = "Tables selected (export).", example = "12") @Nullable Long tablesTotal,
+		@Schema(description = "Average speed since the tool started, in bytes per second.", example = "5242880") @Nullable Long bytesPerSecond,
+		@Schema(description = "Estimated seconds left, from the done/total ratio; 0 once finished.", example = "20") @Nullable Long etaSeconds,
+		@Schema(description = "When this was last committed, in epoch milliseconds.", example = "1714551330000") @Nullable Long updatedAt) {
 
 	static Progress queued() {
 		return new Progress("queued", null, null, null, null, null, null, null, null, null);

@@ -168,8 +168,16 @@ public class TransportRecordQuery {
 		String clusterId = p.getOrDefault(TransferParameters.CLUSTER_ID, "");
 		String storageType = p.getOrDefault(TransferParameters.STORAGE_TYPE, "");
 		String root = p.get(TransferParameters.STORAGE_ROOT);
-		String filePath = (root == null || clusterId.isEmpty()) ? ""
-				: RecordDirectory.of(Path.of(root), clusterId, row.instanceId(), storageType).data().toString();
+		String filePath;
+		if ("s3".equals(storageType)) { // where the objects are (no keys): exports below a record prefix of their own
+			String bucketUrl = p.getOrDefault(TransferParameters.BUCKET_URL, "");
+			filePath = row.jobName().equals(TransferParameters.EXPORT_JOB)
+					? bucketUrl + "/ferry-export-" + row.instanceId() : bucketUrl;
+		}
+		else {
+			filePath = (root == null || clusterId.isEmpty()) ? ""
+					: RecordDirectory.of(Path.of(root), clusterId, row.instanceId(), storageType).data().toString();
+		}
 		RecordStatus status = RecordStatus.ofBatchStatus(row.status());
 		return new TransportRecord(Long.toString(row.instanceId()), Long.toString(row.executionId()), clusterId,
 				p.getOrDefault(TransferParameters.TRANSPORT_TYPE, row.jobName().equals(TransferParameters.IMPORT_JOB)

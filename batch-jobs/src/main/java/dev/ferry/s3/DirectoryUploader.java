@@ -59,7 +59,7 @@ public final class DirectoryUploader implements AutoCloseable {
 
 	private final Path directory;
 
-	private final @Nullable ProcessHandle producer;
+	private volatile @Nullable ProcessHandle producer;
 
 	private final UploadOptions options;
 
@@ -137,6 +137,14 @@ public final class DirectoryUploader implements AutoCloseable {
 			}
 			awaitAnyRunning();
 		}
+	}
+
+	/** Watches another producer from now on: a tool that runs several times into one directory (one run a database). */
+	public void watch(@Nullable ProcessHandle producer) {
+		if (producer != null && !OpenFiles.supported()) {
+			throw new UnsupportedOperationException("watching a producer's open files needs Linux /proc/<pid>/fd");
+		}
+		this.producer = producer;
 	}
 
 	/** Files and bytes uploaded so far, and the uploads running now. */

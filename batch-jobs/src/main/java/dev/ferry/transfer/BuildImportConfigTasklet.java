@@ -15,12 +15,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
+import dev.ferry.s3.DirectoryDownloader;
+import dev.ferry.s3.S3Clients;
 import dev.ferry.secret.SecretStore;
 import dev.ferry.storage.RecordDirectory;
 
 /**
  * The seed's {@code buildDataImportConfig} node: makes the record directory, decides which dump to load (a source
- * export in place, or an upload unpacked into this record's data/), and repeats the pre-check on the target.
+ * export in place, an upload unpacked into this record's data/, or S3 objects – downloaded for myloader, read in
+ * place by tidb-lightning), and repeats the pre-check on the target.
  */
 class BuildImportConfigTasklet implements Tasklet {
 
@@ -50,12 +53,22 @@ class BuildImportConfigTasklet implements Tasklet {
 				throw new IllegalStateException("the source export's files are gone: " + data);
 			}
 		}
+		else if ("s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
+			data = dir.data();
+			if (ToolChain.of(parameters.getString(TransferParameters.TOOL_CHAIN)) == ToolChain.MYSQL) {
+				S3Target target = S3Target.of(parameters, this.secrets); // myloader reads local files only
+				org.springframework.util.FileSystemUtils.deleteRecursively(data);
+				try (S3Clients clients = S3Clients.open(target.location(), target.credentials())) {
+					DirectoryDownloader.download(clients, target.location(), data);
+				}
+			}
+		}
 		else {
 			data = dir.data();
 			this.uploads.unpack(parameters.getString(TransferParameters.UPLOAD_ID),
 					parameters.getString(TransferParameters.CLUSTER_ID), data);
 		}
-		if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
+		if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) && Files.isDirectory(data)) {
 			checkTargetEmpty(parameters, data);
 		}
 		stepExecution.getJobExecution().getExecutionContext().putString(ImportDirectories.DATA_DIR, data.toString());

@@ -62,7 +62,7 @@ class DumplingExportInvocation implements ToolInvocation {
 			.user(parameters.getString(TransferParameters.USER_NAME))
 			.password(this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID)))
 			.fileType(parameters.getString(TransferParameters.FILE_TYPE))
-			.output(DataLocation.local(dir.data()))
+			.output(output(parameters, stepExecution, dir))
 			.threads(tools.dumpThreads())
 			.logFile(dir.path().resolve("dumpling.log"))
 			.filters(filter.isEmpty() ? List.of() : TableFilter.parse(filter).rules())
@@ -71,6 +71,16 @@ class DumplingExportInvocation implements ToolInvocation {
 		return new ToolCommand("dumpling", dumpling.arguments(), dir.path(), dumpling.environment(),
 				dir.path().resolve("dumpling-output.log"), tools.timeout(), tools.pollInterval(),
 				dumpling.displayArguments());
+	}
+
+	private DataLocation output(JobParameters parameters, StepExecution stepExecution, RecordDirectory dir) {
+		if (!"s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
+			return DataLocation.local(dir.data());
+		}
+		S3Target target = S3Target.of(parameters, this.secrets); // dumpling writes to S3 itself; keys via env
+		var location = S3Target.exportLocation(parameters, stepExecution.getJobExecution().getJobInstance().getInstanceId());
+		return DataLocation.s3(location.s3Url(), location.endpoint().toString(), target.credentials().accessKey(),
+				target.credentials().secretKey());
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.ferry.config.FerryProperties;
+import dev.ferry.secret.SecretStore;
 import dev.ferry.tool.ToolProcessTasklet;
 
 /**
@@ -48,9 +49,9 @@ class ExportDataJobConfiguration {
 
 	@Bean
 	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ManifestScans manifests) {
+			ManifestScans manifests, S3Uploads uploads, SecretStore secrets) {
 		return new StepBuilder("updateDataExportRecord", jobRepository)
-			.tasklet(new UpdateExportRecordTasklet(manifests), transactionManager)
+			.tasklet(new UpdateExportRecordTasklet(manifests, uploads, secrets), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

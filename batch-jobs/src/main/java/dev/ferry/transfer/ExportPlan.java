@@ -1,10 +1,12 @@
 package dev.ferry.transfer;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ferry.cluster.Cluster;
 
 /** A checked export request, ready to become job parameters. */
 record ExportPlan(Cluster cluster, String userName, CredentialSource credential, String storageType, String fileType,
-		String zipName, String comment, String filter, ToolChain chain, String sql) {
+		String zipName, String comment, String filter, ToolChain chain, String sql, @Nullable S3Target s3) {
 
 	/** Where the password comes from: the cluster's stored secret or one given with the request. */
 	record CredentialSource(boolean fromRequest, String requestPassword) {

@@ -26,10 +26,7 @@ final class ExportRequestValidator {
 		}
 		Cluster cluster = clusters.get(request.clusterId());
 		String storageType = lower(request.storageType(), "storageType");
-		if (storageType.equals("s3")) {
-			throw FerryException.invalid("storageType s3 is not available yet on the mysql tool chain; use nfs");
-		}
-		if (!storageType.equals("nfs")) {
+		if (!storageType.equals("nfs") && !storageType.equals("s3")) {
 			throw FerryException.invalid("storageType '" + request.storageType() + "' is invalid: use nfs or s3");
 		}
 		ToolChain chain = ToolChain.choose(request.toolChain(), cluster.kind());
@@ -61,7 +58,9 @@ final class ExportRequestValidator {
 		var credential = RequestFields.credential(request.password(), cluster, userName);
 		return new ExportPlan(cluster, userName, credential, storageType, fileType, zipName(request.zipName()),
 				RequestFields.comment(request.comment()), RequestFields.isBlank(request.filter()) ? "" : filter.toString(),
-				chain, RequestFields.isBlank(request.sql()) ? "" : request.sql());
+				chain, RequestFields.isBlank(request.sql()) ? "" : request.sql(),
+				storageType.equals("s3") ? S3Target.fromRequest(request.endpointUrl(), request.bucketUrl(),
+						request.accessKey(), request.secretAccessKey()) : null);
 	}
 
 	static String zipName(@Nullable String requested) {

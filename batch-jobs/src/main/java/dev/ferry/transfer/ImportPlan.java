@@ -8,7 +8,7 @@ import dev.ferry.cluster.Cluster;
 
 /** A checked import request: target, credentials, one source, options. */
 record ImportPlan(Cluster cluster, String userName, ExportPlan.CredentialSource credential, Source source,
-		boolean overwrite, String comment, ToolChain chain, String backend) {
+		boolean overwrite, String comment, ToolChain chain, String backend, @Nullable S3Target s3) {
 
 	enum Kind {
 
@@ -16,7 +16,10 @@ record ImportPlan(Cluster cluster, String userName, ExportPlan.CredentialSource 
 		HISTORY,
 
 		/** A zip uploaded before, unpacked into the record's data directory. */
-		UPLOAD
+		UPLOAD,
+
+		/** Dump files in an S3 bucket/prefix. */
+		S3
 
 	}
 

@@ -44,19 +44,25 @@ final class ImportRequestValidator {
 		String storageType = RequestFields.isBlank(request.storageType()) ? "nfs"
 				: request.storageType().strip().toLowerCase(Locale.ROOT);
 		if (storageType.equals("s3")) {
-			throw FerryException.invalid("storageType s3 is not available yet on the mysql tool chain; "
-					+ "import an uploaded zip (uploadId) or an earlier export (recordId)");
+			if (sources != 0) {
+				throw FerryException.invalid("storageType s3 imports the files at bucketUrl; give no recordId or "
+						+ "uploadId with it");
+			}
+			S3Target s3 = S3Target.fromRequest(request.endpointUrl(), request.bucketUrl(), request.accessKey(),
+					request.secretAccessKey());
+			return new ImportPlan(cluster, userName, credential, new ImportPlan.Source(ImportPlan.Kind.S3, null, null,
+					null), overwrite, comment, chain, backend, s3);
 		}
 		if (!storageType.equals("nfs")) {
 			throw FerryException.invalid("storageType '" + request.storageType() + "' is invalid: use nfs or s3");
 		}
 		if (sources != 1) {
-			throw FerryException.invalid("give exactly one source: recordId (re-import of an earlier export) or "
-					+ "uploadId (a zip uploaded to /api/v1/clusters/import/upload)");
+			throw FerryException.invalid("give exactly one source: recordId (re-import of an earlier export), "
+					+ "uploadId (a zip uploaded to /api/v1/clusters/import/upload), or storageType s3 with its fields");
 		}
 		ImportPlan.Source source = RequestFields.isBlank(request.recordId())
 				? upload(request.uploadId().strip(), cluster, uploads) : history(request.recordId().strip(), records);
-		return new ImportPlan(cluster, userName, credential, source, overwrite, comment, chain, backend);
+		return new ImportPlan(cluster, userName, credential, source, overwrite, comment, chain, backend, null);
 	}
 
 	/**

@@ -51,7 +51,7 @@ class LightningImportInvocation implements ToolInvocation {
 		RecordDirectory dir = ImportDirectories.record(stepExecution);
 		LightningConfig config = LightningConfig.builder()
 			.recordDir(dir.path())
-			.dataSource(DataLocation.local(ImportDirectories.data(stepExecution)))
+			.dataSource(source(parameters, stepExecution))
 			.backend(LightningConfig.Backend.of(parameters.getString(TransferParameters.BACKEND)))
 			.overwrite(Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)))
 			.tidb(cluster.host(), cluster.port())
@@ -66,6 +66,16 @@ class LightningImportInvocation implements ToolInvocation {
 		return new ToolCommand("tidb-lightning", LightningCommand.build(this.binaries.tidb("tidb-lightning"), toml),
 				dir.path(), config.environment(), dir.path().resolve("tidb-lightning-output.log"), tools.timeout(),
 				tools.pollInterval());
+	}
+
+	/** The dump: local files, or – lightning reads S3 itself – the bucket prefix (keys via the environment). */
+	private DataLocation source(JobParameters parameters, StepExecution stepExecution) {
+		if (!"s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
+			return DataLocation.local(ImportDirectories.data(stepExecution));
+		}
+		S3Target target = S3Target.of(parameters, this.secrets);
+		return DataLocation.s3(target.location().s3Url(), target.location().endpoint().toString(),
+				target.credentials().accessKey(), target.credentials().secretKey());
 	}
 
 	@Override

@@ -54,12 +54,15 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	private final FerryProperties properties;
 
+	private final S3Uploads uploads;
+
 	MydumperExportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
-			FerryProperties properties) {
+			FerryProperties properties, S3Uploads uploads) {
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.binaries = binaries;
 		this.properties = properties;
+		this.uploads = uploads;
 	}
 
 	@Override
@@ -83,6 +86,11 @@ class MydumperExportInvocation implements ToolInvocation {
 		}
 		context.putInt(DATABASE_INDEX, 0);
 		context.putInt(MydumperProgress.TABLES_TOTAL, inventory.tables());
+		if ("s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
+			long recordId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+			this.uploads.open(stepExecution.getJobExecutionId(), S3Target.of(parameters, this.secrets),
+					S3Target.exportLocation(parameters, recordId), dir.data());
+		}
 		return command(stepExecution, cluster, 0, inventory.databases().get(0), password);
 	}
 
@@ -126,6 +134,9 @@ class MydumperExportInvocation implements ToolInvocation {
 		long startedAt = progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis());
 		MydumperProgress.update(progress, command.logFile(), command.workingDir().resolve(RecordDirectory.DATA),
 				startedAt);
+		if (progress.containsKey(ToolProcessTasklet.PID_KEY)) {
+			this.uploads.poll(stepExecution.getJobExecutionId(), progress.getLong(ToolProcessTasklet.PID_KEY), progress);
+		}
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.record.RecordStatus;
+import dev.ferry.s3.S3Cleaner;
 import dev.ferry.secret.SecretStore;
 import dev.ferry.storage.RecordDirectory;
 
@@ -95,6 +96,11 @@ public class TransferAdmin {
 	 * secrets, then its JobInstance. An export that a running re-import reads cannot be deleted.
 	 */
 	public void delete(String recordId, String actor) {
+		delete(recordId, false, actor);
+	}
+
+	/** As {@link #delete(String, String)}; with {@code deleteRemote} also the objects an S3 export wrote. */
+	public void delete(String recordId, boolean deleteRemote, String actor) {
 		JobExecution execution = latest(recordId);
 		if (RUNNING.contains(execution.getStatus())) {
 			throw FerryException.invalid("record " + recordId + " is " + status(execution)
@@ -103,6 +109,11 @@ public class TransferAdmin {
 		this.reImports.checkNotInUse(recordId);
 		JobInstance instance = execution.getJobInstance();
 		JobParameters parameters = execution.getJobParameters();
+		if (deleteRemote && (!"s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))
+				|| !TransferParameters.EXPORT_JOB.equals(instance.getJobName()))) {
+			throw FerryException.invalid("record " + recordId + " wrote no S3 objects; deleteRemote applies to S3 "
+					+ "exports only");
+		}
 		RecordDirectory dir = RecordDirectory.of(Path.of(parameters.getString(TransferParameters.STORAGE_ROOT)),
 				parameters.getString(TransferParameters.CLUSTER_ID), instance.getInstanceId(),
 				parameters.getString(TransferParameters.STORAGE_TYPE));
@@ -115,6 +126,13 @@ public class TransferAdmin {
 		catch (IOException ex) {
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_FILE_DELETE_FAILED,
 					"the files of record " + recordId + " could not be removed (" + dir.path() + "): " + ex.getMessage());
+		}
+		Long s3SecretId = parameters.getLong(TransferParameters.S3_SECRET_ID);
+		if (deleteRemote) {
+			deleteRemote(recordId, execution, s3SecretId);
+		}
+		if (s3SecretId != null) {
+			this.secrets.delete(s3SecretId);
 		}
 		Long secretId = parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID);
 		if (secretId != null && TransferParameters.CREDENTIAL_OF_REQUEST
@@ -129,6 +147,21 @@ public class TransferAdmin {
 					"record " + recordId + " could not be deleted: " + ex.getMessage(), ex);
 		}
 		log.info("Record {} deleted by {} ({})", recordId, actor, dir.path());
+	}
+
+	private void deleteRemote(String recordId, JobExecution execution, Long s3SecretId) {
+		JobParameters parameters = execution.getJobParameters();
+		S3Target target = S3Target.of(parameters, this.secrets);
+		var location = S3Target.exportLocation(parameters, execution.getJobInstance().getInstanceId());
+		try {
+			long deleted = S3Cleaner.deletePrefix(location, target.credentials());
+			log.info("Deleted {} objects of record {} at {}", deleted, recordId, location);
+		}
+		catch (RuntimeException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_FILE_DELETE_FAILED,
+					"the S3 objects of record " + recordId + " (" + location + ") could not be deleted: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	JobExecution latest(String recordId) {

@@ -48,6 +48,13 @@ public final class TransferParameters {
 
 	public static final String OVERWRITE = "overwrite";
 
+	public static final String ENDPOINT_URL = "endpointUrl";
+
+	public static final String BUCKET_URL = "bucketUrl";
+
+	/** The secret holding the S3 access key and secret key (never the keys themselves). */
+	public static final String S3_SECRET_ID = "s3SecretId";
+
 	public static final String TOOL_CHAIN = "toolChain";
 
 	/** tidb-lightning's backend ({@code local} or {@code tidb}) on the tidb chain. */

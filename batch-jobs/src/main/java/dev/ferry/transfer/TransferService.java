@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
+import dev.ferry.s3.S3AccessException;
+import dev.ferry.s3.S3Probe;
 import dev.ferry.secret.SecretStore;
 import dev.ferry.upload.UploadStore;
 
@@ -84,13 +87,21 @@ public class TransferService {
 			this.tools.mydumper();
 		}
 		ensureRoot(this.properties.exportRoot(), "export");
+		if (plan.s3() != null) {
+			try {
+				S3Probe.check(plan.s3().location(), plan.s3().credentials());
+			}
+			catch (S3AccessException ex) {
+				throw S3Target.inaccessible(ex);
+			}
+		}
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
 				plan.comment(), this.properties.exportRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
 			.addString(TransferParameters.ZIP_NAME, plan.zipName(), false)
 			.addString(TransferParameters.FILTER, plan.filter(), false)
 			.addString(TransferParameters.SQL, plan.sql(), false);
-		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), requestedBy);
+		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
 	}
 
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
@@ -103,11 +114,16 @@ public class TransferService {
 		}
 		ensureRoot(this.properties.importRoot(), "import");
 		checkNoImportRunning(plan.cluster());
+		java.util.Set<String> tables = switch (plan.source().kind()) {
+			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
+			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
+			case S3 -> s3Tables(plan.s3());
+		};
 		if (!plan.overwrite()) {
-			checkTargetEmpty(plan, plan.source().dataDir() != null ? TargetTables.inDump(plan.source().dataDir())
-					: TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip()));
+			checkTargetEmpty(plan, tables);
 		}
-		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import", "nfs", plan.comment(),
+		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import",
+				plan.s3() != null ? "s3" : "nfs", plan.comment(),
 				this.properties.importRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.BACKEND, plan.backend(), false)
 			.addString(TransferParameters.ZIP_NAME, ExportRequestValidator.DEFAULT_ZIP_NAME, false)
@@ -119,7 +135,7 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
-		return launch(this.importJob, parameters, plan.cluster(), plan.credential(), requestedBy);
+		return launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
 	}
 
 	private JobParametersBuilder common(Cluster cluster, String userName, String transportType, String storageType,
@@ -138,10 +154,17 @@ public class TransferService {
 
 	/** Stores a request password as its own secret (the cluster's is referenced), then starts the job. */
 	private TransferStarted launch(Job job, JobParametersBuilder parameters, Cluster cluster,
-			ExportPlan.CredentialSource credential, String requestedBy) {
+			ExportPlan.CredentialSource credential, @Nullable S3Target s3, String requestedBy) {
 		boolean ownSecret = credential.fromRequest() || cluster.passwordSecretId() == null;
 		long secretId = ownSecret ? this.secrets.store(REQUEST_PASSWORD_PURPOSE, credential.requestPassword())
 				: cluster.passwordSecretId();
+		Long s3SecretId = null;
+		if (s3 != null) {
+			s3SecretId = s3.store(this.secrets);
+			parameters.addString(TransferParameters.ENDPOINT_URL, s3.location().endpoint().toString(), false)
+				.addString(TransferParameters.BUCKET_URL, s3.location().s3Url(), false)
+				.addLong(TransferParameters.S3_SECRET_ID, s3SecretId, false);
+		}
 		parameters.addLong(TransferParameters.CREDENTIAL_SECRET_ID, secretId, false)
 			.addString(TransferParameters.CREDENTIAL_SCOPE,
 					ownSecret ? TransferParameters.CREDENTIAL_OF_REQUEST : TransferParameters.CREDENTIAL_OF_CLUSTER, false);
@@ -155,8 +178,26 @@ public class TransferService {
 			if (ownSecret) {
 				this.secrets.delete(secretId);
 			}
+			if (s3SecretId != null) {
+				this.secrets.delete(s3SecretId);
+			}
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_CREATE_FAILED,
 					"could not start the " + job.getName() + " job: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The dump's tables, from the object names under the bucket prefix (also proves it is readable). */
+	private static java.util.Set<String> s3Tables(S3Target s3) {
+		try {
+			S3Probe.checkReadable(s3.location(), s3.credentials());
+			java.util.Set<String> tables = S3Listing.tables(s3);
+			if (tables.isEmpty()) {
+				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
+			}
+			return tables;
+		}
+		catch (S3AccessException ex) {
+			throw S3Target.inaccessible(ex);
 		}
 	}
 

@@ -19,8 +19,14 @@ class UpdateExportRecordTasklet implements Tasklet {
 
 	private final ManifestScans manifests;
 
-	UpdateExportRecordTasklet(ManifestScans manifests) {
+	private final S3Uploads uploads;
+
+	private final dev.ferry.secret.SecretStore secrets;
+
+	UpdateExportRecordTasklet(ManifestScans manifests, S3Uploads uploads, dev.ferry.secret.SecretStore secrets) {
 		this.manifests = manifests;
+		this.uploads = uploads;
+		this.secrets = secrets;
 	}
 
 	static final String FILE_PATH = "result.filePath";
@@ -34,15 +40,32 @@ class UpdateExportRecordTasklet implements Tasklet {
 	static final String ROWS = "result.rows";
 
 
+	private static long recordId(org.springframework.batch.core.step.StepExecution stepExecution) {
+		return stepExecution.getJobExecution().getJobInstance().getInstanceId();
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		var stepExecution = chunkContext.getStepContext().getStepExecution();
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
-		String tool = ToolChain.of(stepExecution.getJobParameters().getString(TransferParameters.TOOL_CHAIN))
-				== ToolChain.TIDB ? "dumpling" : "mydumper";
-		Manifest manifest = this.manifests.take(stepExecution.getJobExecutionId(), dir.data()).finish(tool);
+		var parameters = stepExecution.getJobParameters();
+		boolean tidb = ToolChain.of(parameters.getString(TransferParameters.TOOL_CHAIN)) == ToolChain.TIDB;
+		boolean s3 = "s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE));
 		ExecutionContext result = stepExecution.getJobExecution().getExecutionContext();
+		if (s3 && tidb) { // dumpling wrote straight to S3: nothing local to describe
+			result.putString(FILE_PATH, S3Target.exportLocation(parameters, recordId(stepExecution)).s3Url());
+			return RepeatStatus.FINISHED;
+		}
+		Manifest manifest = this.manifests.take(stepExecution.getJobExecutionId(), dir.data())
+			.finish(tidb ? "dumpling" : "mydumper");
 		result.putString(FILE_PATH, dir.data().toString());
+		if (s3) {
+			var location = S3Target.exportLocation(parameters, recordId(stepExecution));
+			this.uploads.finish(stepExecution.getJobExecutionId(), S3Target.of(parameters, this.secrets), location,
+					dir.data());
+			org.springframework.util.FileSystemUtils.deleteRecursively(dir.data()); // the staging copy
+			result.putString(FILE_PATH, location.s3Url());
+		}
 		result.putLong(BYTES, manifest.totalBytes());
 		result.putLong(FILES, manifest.files().size());
 		result.putInt(TABLES, manifest.tables().size());

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ferry.transfer.TransferAdmin;
@@ -34,8 +35,9 @@ class TransportAdminApiController {
 	}
 
 	@DeleteMapping
-	ApiResponse<Map<String, String>> delete(@PathVariable String recordId, Principal principal) {
-		this.admin.delete(recordId, principal.getName());
+	ApiResponse<Map<String, String>> delete(@PathVariable String recordId,
+			@RequestParam(defaultValue = "false") boolean deleteRemote, Principal principal) {
+		this.admin.delete(recordId, deleteRemote, principal.getName());
 		return ApiResponse.ok(Map.of("recordId", recordId));
 	}
 
