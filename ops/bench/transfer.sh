@@ -4,18 +4,20 @@
 #
 #   ops/bench/transfer.sh [GiB]        default 1 (about 1 GiB of dump files)
 #
-# Starts its own MariaDB instances (bench-src :33075, bench-dst :33076, under /tmp/ferry-bench) and a Ferry jar on
-# :33077 (embedded H2, FERRY_HOME under /tmp/ferry-bench), and stops them at the end.
+# Starts its own MariaDB instances (bench-src :33075, bench-dst :33076, under /tmp/ferry-bench), S3Mock (:33079)
+# and a Ferry jar on :33077 (embedded H2, FERRY_HOME under /tmp/ferry-bench), and stops them at the end.
+# Each timed run starts after the server has flushed its dirty pages; rounds alternate which side goes first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$PWD
 GIB="${1:-1}"
 export FERRY_IT_DIR=/tmp/ferry-bench MARIADB_QUIET=1
 source ops/lib/mariadb.sh
-SRC=33075 DST=33076 PORT=33077 ROUNDS="${ROUNDS:-2}" THREADS=4
+source ops/lib/s3mock.sh
+SRC=33075 DST=33076 PORT=33077 S3PORT=33079 ROUNDS="${ROUNDS:-3}" THREADS=4
 WORK=/tmp/ferry-bench/work; rm -rf "$WORK"; mkdir -p "$WORK"
 FERRY_PID=""
-cleanup() { [[ -n "$FERRY_PID" ]] && kill "$FERRY_PID" 2>/dev/null; mariadb_stop bench-src || true; mariadb_stop bench-dst || true; }
+cleanup() { [[ -n "$FERRY_PID" ]] && kill "$FERRY_PID" 2>/dev/null; s3mock_stop || true; mariadb_stop bench-src || true; mariadb_stop bench-dst || true; }
 trap cleanup EXIT
 now() { date +%s.%N; }
 sql() { mariadb --no-defaults -h127.0.0.1 -uroot -P"$1" -N -e "$2"; }
@@ -23,6 +25,8 @@ sql() { mariadb --no-defaults -h127.0.0.1 -uroot -P"$1" -N -e "$2"; }
 [[ -f app/target/ferry.jar ]] || ./mvnw -B -q -DskipTests package
 mariadb_start bench-src $SRC --innodb-buffer-pool-size=1G >/dev/null
 mariadb_start bench-dst $DST --innodb-buffer-pool-size=1G >/dev/null
+s3mock_start $S3PORT >/dev/null
+S3="http://127.0.0.1:$S3PORT"
 
 # --- data: 4 tables, ~250 bytes a row in the dump -------------------------------------------------------------
 ROWS=$(( GIB * 1100000 ))   # per table
@@ -68,26 +72,46 @@ ferry_export() {
   R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CSRC\",\"storageType\":\"nfs\",\"fileType\":\"sql\",\"filter\":\"bench.*\"}" "$API/clusters/export" | json "['data']['recordId']")
   [[ $(await "$R") == Finished ]] || { echo "Ferry export $R did not finish" >&2; exit 1; }
   echo "$R" > "$WORK/last-export"; }   # time_of runs this in a subshell
-raw_import() { sql $DST "DROP DATABASE IF EXISTS bench"
+ferry_export_s3() {
+  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CSRC\",\"storageType\":\"s3\",\"fileType\":\"sql\",\"filter\":\"bench.*\",\"endpointUrl\":\"$S3\",\"bucketUrl\":\"s3://ferry-it/bench\",\"accessKey\":\"bench\",\"secretAccessKey\":\"bench\"}" "$API/clusters/export" | json "['data']['recordId']")
+  [[ $(await "$R") == Finished ]] || { echo "Ferry S3 export $R did not finish" >&2; exit 1; }
+  curl -sf -u $AUTH -X DELETE "$API/clusters/transport/$R?deleteRemote=true" >/dev/null; }
+# Let the target flush and purge what the previous load/drop left, so that no run pays for the one before it.
+settle() {
+  sql "$1" "SET GLOBAL innodb_max_dirty_pages_pct = 0" >/dev/null
+  for _ in $(seq 1 120); do
+    [[ $(sql "$1" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='INNODB_BUFFER_POOL_PAGES_DIRTY'") -lt 100 ]] && break
+    sleep 0.5
+  done
+  sql "$1" "SET GLOBAL innodb_max_dirty_pages_pct = 90" >/dev/null; sync; }
+raw_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST
   myloader --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $DST --user root --directory "$WORK/raw" \
     --threads $THREADS --verbose 3 > "$WORK/raw-load.log" 2>&1; }
-ferry_import() { sql $DST "DROP DATABASE IF EXISTS bench"
+ferry_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST
   R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CDST\",\"recordId\":\"$(cat "$WORK/last-export")\"}" "$API/clusters/import" | json "['data']['recordId']")
   [[ $(await "$R") == Finished ]] || { echo "Ferry import $R did not finish" >&2; exit 1; }; }
 time_of() { local t0; t0=$(now); "$@" >&2; python3 -c "print(f'{$(now) - $t0:.2f}')"; }
 
-declare -a RE FE RI FI
-for i in $(seq 1 "$ROUNDS"); do
-  RE+=("$(time_of raw_export)"); FE+=("$(time_of ferry_export)")
-  RI+=("$(time_of raw_import)"); FI+=("$(time_of ferry_import)")
-  echo "round $i: export raw ${RE[-1]}s ferry ${FE[-1]}s | import raw ${RI[-1]}s ferry ${FI[-1]}s"
+declare -a RE FE FS RI FI
+for i in $(seq 1 "$ROUNDS"); do   # odd rounds run the raw tool first, even rounds Ferry first
+  if (( i % 2 )); then
+    settle $SRC; RE+=("$(time_of raw_export)"); settle $SRC; FE+=("$(time_of ferry_export)")
+    settle $SRC; FS+=("$(time_of ferry_export_s3)")
+    RI+=("$(time_of raw_import)"); FI+=("$(time_of ferry_import)")
+  else
+    settle $SRC; FS+=("$(time_of ferry_export_s3)"); settle $SRC; FE+=("$(time_of ferry_export)")
+    settle $SRC; RE+=("$(time_of raw_export)")
+    FI+=("$(time_of ferry_import)"); RI+=("$(time_of raw_import)")
+  fi
+  echo "round $i: export raw ${RE[-1]}s ferry ${FE[-1]}s ferry-s3 ${FS[-1]}s | import raw ${RI[-1]}s ferry ${FI[-1]}s"
 done
 SIZE=$(du -sb "$WORK/raw" | cut -f1)
-python3 - "$SIZE" "${RE[*]}" "${FE[*]}" "${RI[*]}" "${FI[*]}" <<'PY'
+python3 - "$SIZE" "${RE[*]}" "${FE[*]}" "${RI[*]}" "${FI[*]}" "${FS[*]}" <<'PY'
 import sys, statistics as st
-size = int(sys.argv[1]); re_, fe, ri, fi = ([float(x) for x in a.split()] for a in sys.argv[2:6])
+size = int(sys.argv[1]); re_, fe, ri, fi, fs = ([float(x) for x in a.split()] for a in sys.argv[2:7])
 m = lambda xs: st.median(xs)
 print(f"dump size {size/2**30:.2f} GiB, median of {len(re_)} rounds")
 print(f"export NFS : mydumper {m(re_):6.2f}s  Ferry {m(fe):6.2f}s  ratio {m(fe)/m(re_):.3f}  (target <= 1.05)")
+print(f"export S3  : mydumper {m(re_):6.2f}s  Ferry {m(fs):6.2f}s  ratio {m(fs)/m(re_):.3f}  (target <= 1.15; dump alone vs dump + upload to S3Mock)")
 print(f"import     : myloader {m(ri):6.2f}s  Ferry {m(fi):6.2f}s  ratio {m(fi)/m(ri):.3f}  (target <= 1.05)")
 PY
