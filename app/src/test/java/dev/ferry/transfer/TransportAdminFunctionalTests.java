@@ -147,6 +147,55 @@ class TransportAdminFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void aKilledToolFailsTheRecordAndARunningReImportGuardsItsSource() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("kill"), TestDatabases.sourcePort(), "root", "");
+		String target = registerCluster(TestDatabases.uniqueName("kt"), TestDatabases.targetPort(), "root", "");
+		String source = startExport(clusterId);
+		assertThat(this.api.awaitRecord(source, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+		java.util.List<String> blocked = new java.util.ArrayList<>();
+		try (Connection lock = TestDatabases.root(TestDatabases.sourcePort());
+				Statement statement = lock.createStatement()) {
+			statement.execute("LOCK TABLES `" + SOURCE_DB + "`.orders WRITE");
+			for (int i = 0; i < 4; i++) { // fill every transfer slot
+				blocked.add(startExport(clusterId));
+			}
+			for (String id : blocked) {
+				Processes.await(HOME.resolve("export").resolve(clusterId).resolve(id + "-nfs").toString(),
+						Duration.ofSeconds(30));
+			}
+			var reImport = this.api.post("/api/v1/clusters/import",
+					Map.of("clusterId", target, "recordId", source, "overwrite", true));
+			assertThat(reImport.code()).as(reImport.body().toString()).isZero(); // queued: all slots are busy
+
+			var deleteSource = this.api.delete("/api/v1/clusters/transport/" + source);
+			assertThat(deleteSource.status()).isEqualTo(400);
+			assertThat(deleteSource.message()).contains("is being re-imported by record "
+					+ reImport.data().path("recordId").asString());
+			var secondImport = this.api.post("/api/v1/clusters/import",
+					Map.of("clusterId", target, "recordId", source, "overwrite", true));
+			assertThat(secondImport.message()).contains("already has an import running");
+
+			String victim = blocked.get(0);
+			var argv = Processes.await(HOME.resolve("export").resolve(clusterId).resolve(victim + "-nfs").toString(),
+					Duration.ofSeconds(5));
+			long pid = ProcessHandle.allProcesses()
+				.filter((p) -> p.info().arguments().map((a) -> String.join(" ", a).contains(victim + "-nfs")).orElse(false))
+				.mapToLong(ProcessHandle::pid)
+				.findFirst()
+				.orElseThrow();
+			new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+			JsonNode killed = this.api.awaitRecord(victim, Duration.ofMinutes(1));
+			assertThat(killed.path("status").asString()).isEqualTo("Failed");
+			assertThat(killed.path("message").asString()).contains("mydumper exited with code 137");
+			assertThat(argv).isNotEmpty();
+			statement.execute("UNLOCK TABLES");
+		}
+		for (String id : blocked.subList(1, blocked.size())) {
+			assertThat(this.api.awaitRecord(id, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+		}
+	}
+
+	@Test
 	void unknownRecordsAreNotFound() {
 		for (String id : new String[] { "999999", "abc", "-1" }) {
 			assertThat(this.api.delete("/api/v1/clusters/transport/" + id).code()).as(id).isEqualTo(60102);
@@ -157,7 +206,7 @@ class TransportAdminFunctionalTests extends FunctionalTest {
 
 	private String startExport(String clusterId) {
 		var started = this.api.post("/api/v1/clusters/export",
-				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql"));
+				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", SOURCE_DB + ".*"));
 		assertThat(started.code()).as(started.body().toString()).isZero();
 		return started.data().path("recordId").asString();
 	}
