@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -94,9 +95,13 @@ class DirectoryUploaderTests {
 					Duration.ofSeconds(30));
 			assertThat(this.producer.isAlive()).as("producer still running").isTrue();
 
-			// open.sql and child-open.sql are older than the quiet period now: only being open keeps them back
-			Instant quietSince = Instant.now().minusMillis(1500);
+			// let open.sql and child-open.sql get older than the quiet period (measured from their own last write, so
+			// a slow, loaded machine cannot fake it): from then on only being open keeps them back
+			Instant lastWrite = Collections.max(List.of(Files.getLastModifiedTime(dir.resolve("open.sql")).toInstant(),
+					Files.getLastModifiedTime(dir.resolve("child-open.sql")).toInstant()));
+			pollFor(uploader, Duration.between(Instant.now(), lastWrite.plusMillis(1500)).plusMillis(200));
 			pollFor(uploader, Duration.ofMillis(1700));
+			Instant quietSince = Instant.now().minusMillis(1500);
 			assertThat(Files.getLastModifiedTime(dir.resolve("open.sql"))).isLessThan(FileTime.from(quietSince));
 			assertThat(Files.getLastModifiedTime(dir.resolve("child-open.sql")))
 				.isLessThan(FileTime.from(quietSince));
