@@ -76,6 +76,17 @@ class S3TransferFunctionalTests extends FunctionalTest {
 			.isEqualTo(TestDatabases.checksums(TestDatabases.sourcePort(), DB));
 		assertSecretNowhere();
 
+		var reImport = this.api.post("/api/v1/clusters/import",
+				Map.of("clusterId", target, "recordId", export.path("recordId").asString()));
+		assertThat(reImport.status()).isEqualTo(400);
+		assertThat(reImport.message()).contains("is an export to S3");
+		var downloadS3 = this.api.get("/api/v1/clusters/export/download/" + export.path("recordId").asString());
+		assertThat(downloadS3.status()).isEqualTo(400);
+		assertThat(downloadS3.message()).containsIgnoringCase("s3");
+		var downloadImport = this.api.get("/api/v1/clusters/export/download/" + record.path("recordId").asString());
+		assertThat(downloadImport.status()).isEqualTo(400);
+		assertThat(downloadImport.message()).containsIgnoringCase("import");
+
 		var nfsRemote = this.api.delete("/api/v1/clusters/transport/" + record.path("recordId").asString()
 				+ "?deleteRemote=true");
 		assertThat(nfsRemote.status()).isEqualTo(400);

@@ -6,6 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -38,6 +45,7 @@ import dev.ferry.upload.DownloadSlots;
  * Content-Length). Every check happens before the first byte, so a refusal is the usual envelope. A failure after the
  * first byte can only cut the connection: the client then holds a zip without its central directory and knows it.
  */
+@Tag(name = "Files")
 @RestController
 class ExportDownloadController {
 
@@ -52,8 +60,21 @@ class ExportDownloadController {
 		this.slots = slots;
 	}
 
+	@Operation(summary = "Download an export as a zip",
+			description = "The data/ directory of a Finished NFS export as a zip built while it is sent (relative "
+					+ "paths, Zip64, no Content-Length). Every check happens before the first byte, so a refusal is "
+					+ "the usual envelope; a failure after the first byte cuts the connection, leaving a zip without "
+					+ "its central directory. HEAD answers the headers only. The file name is the export's zipName.")
+	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The zip, streamed.",
+					headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<zipName>\" (plus filename* in UTF-8 when the name is not ASCII)", schema = @Schema(type = "string")),
+					content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary", description = "The zip of the export's data/ directory."))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is not an export, not on shared storage (nfs), or not Finished.\n\n" + OpenApiConfiguration.TRANSFER_LIMITED),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.RECORD_NOT_FOUND),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.FILE_DOWNLOAD_FAILED) })
 	@GetMapping("/api/v1/clusters/export/download/{recordId}")
-	ResponseEntity<StreamingResponseBody> download(@PathVariable String recordId, HttpServletRequest request) {
+	ResponseEntity<StreamingResponseBody> download(
+			@Parameter(description = "Id of the export record (recordId).") @PathVariable String recordId,
+			HttpServletRequest request) {
 		TransportRecord record = find(recordId);
 		Path data = dataDirectory(record);
 		if ("HEAD".equals(request.getMethod())) {
