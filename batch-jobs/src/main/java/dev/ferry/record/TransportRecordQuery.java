@@ -15,11 +15,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.repository.ExecutionContextSerializer;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.ferry.error.ErrorCode;
+import dev.ferry.error.FerryException;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.transfer.TransferParameters;
 
@@ -46,6 +49,16 @@ public class TransportRecordQuery {
 
 	@Transactional(readOnly = true)
 	public RecordPage find(RecordFilter filter) {
+		try {
+			return query(filter);
+		}
+		catch (DataAccessException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_QUERY_FAILED,
+					"the transfer records could not be read: " + ex.getMostSpecificCause().getMessage(), ex);
+		}
+	}
+
+	private RecordPage query(RecordFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + FROM + where, params, Long.class);
