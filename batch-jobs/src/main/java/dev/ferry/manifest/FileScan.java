@@ -64,18 +64,17 @@ final class FileScan {
 
 	private void update(byte[] buffer, int n) {
 		this.digest.update(buffer, 0, n);
-		if (this.countRows) {
-			boolean start = this.lineStart;
-			long found = 0;
-			for (int i = 0; i < n; i++) {
-				byte b = buffer[i];
-				if (start && b == '(') {
+		if (this.countRows && n > 0) {
+			// a row starts at '(' right after a line break: one compare per byte, the next byte only after '\n'
+			long found = (this.lineStart && buffer[0] == '(') ? 1 : 0;
+			int last = n - 1;
+			for (int i = 0; i < last; i++) {
+				if (buffer[i] == '\n' && buffer[i + 1] == '(') {
 					found++;
 				}
-				start = b == '\n';
 			}
 			this.rows += found;
-			this.lineStart = start;
+			this.lineStart = buffer[last] == '\n';
 		}
 	}
 

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +36,32 @@ class ManifestScans {
 		}
 	});
 
+	/** One background scan at a time per export, so that the poll (and noticing the tool's exit) never waits. */
+	private final Set<Long> scanning = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService scanner = Executors.newFixedThreadPool(2, (task) -> {
+		Thread thread = new Thread(task, "manifest-scan");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	void catchUp(long jobExecutionId, Path data) {
-		try {
-			this.writers.computeIfAbsent(jobExecutionId, (id) -> new ManifestWriter(data)).catchUp();
+		ManifestWriter writer = this.writers.computeIfAbsent(jobExecutionId, (id) -> new ManifestWriter(data));
+		if (!this.scanning.add(jobExecutionId)) {
+			return;
 		}
-		catch (IOException ex) {
-			log.debug("Manifest scan of {} will be redone at the end: {}", data, ex.getMessage());
-			this.writers.remove(jobExecutionId);
-		}
+		this.scanner.execute(() -> {
+			try {
+				writer.catchUp();
+			}
+			catch (IOException ex) {
+				log.debug("Manifest scan of {} will be redone at the end: {}", data, ex.getMessage());
+				this.writers.remove(jobExecutionId);
+			}
+			finally {
+				this.scanning.remove(jobExecutionId);
+			}
+		});
 	}
 
 	/** The writer that has followed this execution's dump, or a fresh one. */
