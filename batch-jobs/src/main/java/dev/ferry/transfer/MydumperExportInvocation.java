@@ -142,12 +142,7 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	@Override
 	public void cleanup(StepExecution stepExecution, ToolCommand command) {
-		try {
-			Files.deleteIfExists(defaultsFile(stepExecution));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("could not remove the defaults file " + defaultsFile(stepExecution), ex);
-		}
+		MysqlDefaultsFile.delete(defaultsFile(stepExecution));
 	}
 
 	/**
@@ -159,7 +154,7 @@ class MydumperExportInvocation implements ToolInvocation {
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
-		return this.properties.home().resolve("run").resolve("mydumper-" + stepExecution.getId() + ".cnf");
+		return MysqlDefaultsFile.of(this.properties.home(), "mydumper", stepExecution.getId());
 	}
 
 	/** Each run writes {@code metadata} (its binlog position); keep a copy per database, the last stays as is. */

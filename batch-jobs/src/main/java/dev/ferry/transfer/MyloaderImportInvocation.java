@@ -71,16 +71,11 @@ class MyloaderImportInvocation implements ToolInvocation {
 
 	@Override
 	public void cleanup(StepExecution stepExecution, ToolCommand command) {
-		try {
-			Files.deleteIfExists(defaultsFile(stepExecution));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("could not remove the defaults file " + defaultsFile(stepExecution), ex);
-		}
+		MysqlDefaultsFile.delete(defaultsFile(stepExecution));
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
-		return this.properties.home().resolve("run").resolve("myloader-" + stepExecution.getId() + ".cnf");
+		return MysqlDefaultsFile.of(this.properties.home(), "myloader", stepExecution.getId());
 	}
 
 	private static long dataFiles(Path data) throws IOException {

@@ -15,6 +15,21 @@ final class MysqlDefaultsFile {
 	private MysqlDefaultsFile() {
 	}
 
+	/** Where a tool's option file for one step execution lives: {@code <home>/run/<tool>-<stepExecutionId>.cnf}. */
+	static Path of(Path home, String tool, long stepExecutionId) {
+		return home.resolve("run").resolve(tool + "-" + stepExecutionId + ".cnf");
+	}
+
+	/** Removes it once the tool is gone; a file left behind would keep a password on disk. */
+	static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("could not remove the defaults file " + file, ex);
+		}
+	}
+
 	static Path write(Path file, String password) throws IOException {
 		Path dir = file.getParent();
 		if (!Files.isDirectory(dir)) {
