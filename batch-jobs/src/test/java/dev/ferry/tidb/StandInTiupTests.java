@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The STAND-IN {@code tiup} in {@code src/test/resources/tidb/standin/tiup} (TiDB's tools cannot run on these
@@ -54,7 +53,7 @@ class StandInTiupTests {
 	@Test
 	void theScriptInTheSourceTreeIsAnExecutableNamedStandIn() throws IOException {
 		Path source = Path.of("src/test/resources/tidb/standin/tiup");
-		assumeThat(source).exists();
+		assertThat(source).exists();
 
 		assertThat(Files.isExecutable(source)).isTrue();
 		assertThat(Files.readAllLines(source).get(1)).startsWith("# STAND-IN for tiup: TiDB's tools cannot run");
@@ -171,7 +170,7 @@ class StandInTiupTests {
 
 	@Test
 	void lightningWithTidbBackendAndOverwriteRunsMyloaderWithOverwriteTables() throws Exception {
-		assumePythonTomllib();
+		requirePythonTomllib();
 		String password = PASSWORD + "\nsecond line \\ \"\"\"";
 		LightningConfig config = lightning().backend(LightningConfig.Backend.TIDB).overwrite(true)
 			.password(password).build();
@@ -190,7 +189,7 @@ class StandInTiupTests {
 
 	@Test
 	void lightningWithLocalBackendDoesNotOverwrite() throws Exception {
-		assumePythonTomllib();
+		requirePythonTomllib();
 		LightningConfig config = lightning().build();
 		config.writeTo(config.defaultFile());
 
@@ -204,7 +203,7 @@ class StandInTiupTests {
 
 	@Test
 	void lightningExitsWithMyloadersCode() throws Exception {
-		assumePythonTomllib();
+		requirePythonTomllib();
 		LightningConfig config = lightning().build();
 		config.writeTo(config.defaultFile());
 
@@ -229,7 +228,7 @@ class StandInTiupTests {
 
 	@Test
 	void lightningRefusesUnknownKeysAndMissingValues() throws Exception {
-		assumePythonTomllib();
+		requirePythonTomllib();
 		LightningConfig config = lightning().build();
 		String good = config.toToml();
 		for (String bad : List.of(good.replace("[checkpoint]", "[checkpoint]\n  typo-key = 1"),
@@ -266,7 +265,7 @@ class StandInTiupTests {
 
 	@Test
 	void lightningFromS3ExitsTwo() throws Exception {
-		assumePythonTomllib();
+		requirePythonTomllib();
 		LightningConfig config = lightning()
 			.dataSource(DataLocation.s3("s3://bucket/x", "http://minio:9000", "AK", "SK"))
 			.build();
@@ -370,10 +369,10 @@ class StandInTiupTests {
 		return target;
 	}
 
-	private static void assumePythonTomllib() throws Exception {
+	private static void requirePythonTomllib() throws Exception {
 		Process p = new ProcessBuilder("python3", "-c", "import tomllib").redirectErrorStream(true).start();
 		p.getInputStream().readAllBytes();
-		assumeThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("python3 with tomllib").isTrue();
+		assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("python3 with tomllib (Python 3.11+) is needed by the stand-in").isTrue();
 	}
 
 	record Result(int exit, String stdout, String stderr) {
