@@ -11,9 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
-import dev.ferry.cluster.ClusterService;
-import dev.ferry.config.FerryProperties;
-import dev.ferry.secret.SecretStore;
 import dev.ferry.storage.DirectoryStats;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tidb.DataLocation;
@@ -29,38 +26,28 @@ import dev.ferry.tool.ToolInvocation;
 @Component
 class DumplingExportInvocation implements ToolInvocation {
 
-	private final ClusterService clusters;
+	private final TransferContext context;
 
-	private final SecretStore secrets;
-
-	private final ToolBinaries binaries;
-
-	private final FerryProperties properties;
-
-	DumplingExportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
-			FerryProperties properties) {
-		this.clusters = clusters;
-		this.secrets = secrets;
-		this.binaries = binaries;
-		this.properties = properties;
+	DumplingExportInvocation(TransferContext context) {
+		this.context = context;
 	}
 
 	@Override
 	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
 		JobParameters parameters = stepExecution.getJobParameters();
-		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		Cluster cluster = this.context.cluster(parameters);
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		FileSystemUtils.deleteRecursively(dir.data());
 		Files.createDirectories(dir.data());
 		String filter = parameters.getString(TransferParameters.FILTER, "");
 		String sql = parameters.getString(TransferParameters.SQL, "");
-		var tools = this.properties.tools();
+		var tools = this.context.tools();
 		DumplingCommand dumpling = DumplingCommand.builder()
-			.launcher(this.binaries.tidb("dumpling"))
+			.launcher(this.context.binaries().tidb("dumpling"))
 			.host(cluster.host())
 			.port(cluster.port())
 			.user(parameters.getString(TransferParameters.USER_NAME))
-			.password(this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID)))
+			.password(this.context.password(parameters))
 			.fileType(parameters.getString(TransferParameters.FILE_TYPE))
 			.output(output(parameters, stepExecution, dir))
 			.threads(tools.dumpThreads())
@@ -77,7 +64,7 @@ class DumplingExportInvocation implements ToolInvocation {
 		if (!"s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
 			return DataLocation.local(dir.data());
 		}
-		S3Target target = S3Target.of(parameters, this.secrets); // dumpling writes to S3 itself; keys via env
+		S3Target target = S3Target.of(parameters, this.context.secrets()); // dumpling writes to S3 itself; keys via env
 		var location = S3Target.exportLocation(parameters, stepExecution.getJobExecution().getJobInstance().getInstanceId());
 		return DataLocation.s3(location.s3Url(), location.endpoint().toString(), target.credentials().accessKey(),
 				target.credentials().secretKey());

@@ -10,9 +10,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.cluster.Cluster;
-import dev.ferry.cluster.ClusterService;
-import dev.ferry.config.FerryProperties;
-import dev.ferry.secret.SecretStore;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tidb.DataLocation;
 import dev.ferry.tidb.LightningCommand;
@@ -28,26 +25,16 @@ import dev.ferry.tool.ToolInvocation;
 @Component
 class LightningImportInvocation implements ToolInvocation {
 
-	private final ClusterService clusters;
+	private final TransferContext context;
 
-	private final SecretStore secrets;
-
-	private final ToolBinaries binaries;
-
-	private final FerryProperties properties;
-
-	LightningImportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
-			FerryProperties properties) {
-		this.clusters = clusters;
-		this.secrets = secrets;
-		this.binaries = binaries;
-		this.properties = properties;
+	LightningImportInvocation(TransferContext context) {
+		this.context = context;
 	}
 
 	@Override
 	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
 		JobParameters parameters = stepExecution.getJobParameters();
-		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		Cluster cluster = this.context.cluster(parameters);
 		RecordDirectory dir = ImportDirectories.record(stepExecution);
 		LightningConfig config = LightningConfig.builder()
 			.recordDir(dir.path())
@@ -56,14 +43,14 @@ class LightningImportInvocation implements ToolInvocation {
 			.overwrite(Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)))
 			.tidb(cluster.host(), cluster.port())
 			.user(parameters.getString(TransferParameters.USER_NAME))
-			.password(this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID)))
+			.password(this.context.password(parameters))
 			.statusPort(cluster.statusPort())
 			.pdAddr(cluster.pdAddress())
 			.build();
 		Path toml = config.defaultFile();
 		config.writeTo(toml);
-		var tools = this.properties.tools();
-		return new ToolCommand("tidb-lightning", LightningCommand.build(this.binaries.tidb("tidb-lightning"), toml),
+		var tools = this.context.tools();
+		return new ToolCommand("tidb-lightning", LightningCommand.build(this.context.binaries().tidb("tidb-lightning"), toml),
 				dir.path(), config.environment(), dir.path().resolve("tidb-lightning-output.log"), tools.timeout(),
 				tools.pollInterval());
 	}
@@ -73,7 +60,7 @@ class LightningImportInvocation implements ToolInvocation {
 		if (!"s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
 			return DataLocation.local(ImportDirectories.data(stepExecution));
 		}
-		S3Target target = S3Target.of(parameters, this.secrets);
+		S3Target target = S3Target.of(parameters, this.context.secrets());
 		return DataLocation.s3(target.location().s3Url(), target.location().endpoint().toString(),
 				target.credentials().accessKey(), target.credentials().secretKey());
 	}

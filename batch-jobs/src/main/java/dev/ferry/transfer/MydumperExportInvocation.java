@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
-import dev.ferry.cluster.ClusterService;
-import dev.ferry.config.FerryProperties;
-import dev.ferry.secret.SecretStore;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
@@ -46,34 +43,24 @@ class MydumperExportInvocation implements ToolInvocation {
 	/** Per database (by index) when the filter takes only some of its tables: mydumper's {@code --regex}. */
 	static final String TABLE_REGEX = "export.tableRegex.";
 
-	private final ClusterService clusters;
-
-	private final SecretStore secrets;
-
-	private final ToolBinaries binaries;
-
-	private final FerryProperties properties;
+	private final TransferContext context;
 
 	private final S3Uploads uploads;
 
-	MydumperExportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
-			FerryProperties properties, S3Uploads uploads) {
-		this.clusters = clusters;
-		this.secrets = secrets;
-		this.binaries = binaries;
-		this.properties = properties;
+	MydumperExportInvocation(TransferContext context, S3Uploads uploads) {
+		this.context = context;
 		this.uploads = uploads;
 	}
 
 	@Override
 	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
 		JobParameters parameters = stepExecution.getJobParameters();
-		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		Cluster cluster = this.context.cluster(parameters);
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		FileSystemUtils.deleteRecursively(dir.data()); // a restart dumps afresh
 		Files.createDirectories(dir.data());
 		String user = parameters.getString(TransferParameters.USER_NAME);
-		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		String password = this.context.password(parameters);
 		TableFilter filter = TableFilter.parse(parameters.getString(TransferParameters.FILTER));
 		SourceInventory inventory = inventory(cluster, user, password, filter);
 		ExecutionContext context = stepExecution.getExecutionContext();
@@ -88,7 +75,7 @@ class MydumperExportInvocation implements ToolInvocation {
 		context.putInt(MydumperProgress.TABLES_TOTAL, inventory.tables());
 		if ("s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
 			long recordId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-			this.uploads.open(stepExecution.getJobExecutionId(), S3Target.of(parameters, this.secrets),
+			this.uploads.open(stepExecution.getJobExecutionId(), S3Target.of(parameters, this.context.secrets()),
 					S3Target.exportLocation(parameters, recordId), dir.data());
 		}
 		return command(stepExecution, cluster, 0, inventory.databases().get(0), password);
@@ -105,8 +92,8 @@ class MydumperExportInvocation implements ToolInvocation {
 		}
 		context.putInt(DATABASE_INDEX, done + 1);
 		JobParameters parameters = stepExecution.getJobParameters();
-		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
-		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		Cluster cluster = this.context.cluster(parameters);
+		String password = this.context.password(parameters);
 		return command(stepExecution, cluster, done + 1, databases.get(done + 1), password);
 	}
 
@@ -114,8 +101,8 @@ class MydumperExportInvocation implements ToolInvocation {
 			String password) throws IOException {
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
-		var tools = this.properties.tools();
-		List<String> command = new ArrayList<>(List.of(this.binaries.mydumper().toString(),
+		var tools = this.context.tools();
+		List<String> command = new ArrayList<>(List.of(this.context.binaries().mydumper().toString(),
 				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
 				"--user", stepExecution.getJobParameters().getString(TransferParameters.USER_NAME), "--database",
 				database, "--outputdir", dir.data().toString(), "--threads", Integer.toString(tools.dumpThreads()),
@@ -154,7 +141,7 @@ class MydumperExportInvocation implements ToolInvocation {
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
-		return MysqlDefaultsFile.of(this.properties.home(), "mydumper", stepExecution.getId());
+		return MysqlDefaultsFile.of(this.context.home(), "mydumper", stepExecution.getId());
 	}
 
 	/** Each run writes {@code metadata} (its binlog position); keep a copy per database, the last stays as is. */

@@ -13,10 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.cluster.Cluster;
-import dev.ferry.cluster.ClusterService;
-import dev.ferry.config.FerryProperties;
 import dev.ferry.manifest.DumpFile;
-import dev.ferry.secret.SecretStore;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
@@ -26,32 +23,22 @@ import dev.ferry.tool.ToolProcessTasklet;
 @Component
 class MyloaderImportInvocation implements ToolInvocation {
 
-	private final ClusterService clusters;
+	private final TransferContext context;
 
-	private final SecretStore secrets;
-
-	private final ToolBinaries binaries;
-
-	private final FerryProperties properties;
-
-	MyloaderImportInvocation(ClusterService clusters, SecretStore secrets, ToolBinaries binaries,
-			FerryProperties properties) {
-		this.clusters = clusters;
-		this.secrets = secrets;
-		this.binaries = binaries;
-		this.properties = properties;
+	MyloaderImportInvocation(TransferContext context) {
+		this.context = context;
 	}
 
 	@Override
 	public ToolCommand prepare(StepExecution stepExecution) throws IOException {
 		JobParameters parameters = stepExecution.getJobParameters();
-		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		Cluster cluster = this.context.cluster(parameters);
 		RecordDirectory dir = ImportDirectories.record(stepExecution);
 		Path data = ImportDirectories.data(stepExecution);
-		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		String password = this.context.password(parameters);
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
-		var tools = this.properties.tools();
-		List<String> command = new ArrayList<>(List.of(this.binaries.myloader().toString(),
+		var tools = this.context.tools();
+		List<String> command = new ArrayList<>(List.of(this.context.binaries().myloader().toString(),
 				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
 				"--user", parameters.getString(TransferParameters.USER_NAME), "--directory", data.toString(),
 				"--threads", Integer.toString(tools.dumpThreads()), "--verbose", "3"));
@@ -75,7 +62,7 @@ class MyloaderImportInvocation implements ToolInvocation {
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
-		return MysqlDefaultsFile.of(this.properties.home(), "myloader", stepExecution.getId());
+		return MysqlDefaultsFile.of(this.context.home(), "myloader", stepExecution.getId());
 	}
 
 	private static long dataFiles(Path data) throws IOException {

@@ -1,0 +1,57 @@
+package dev.ferry.transfer;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.stereotype.Component;
+
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterService;
+import dev.ferry.config.FerryProperties;
+import dev.ferry.secret.SecretStore;
+
+/** What every tool invocation needs from a running transfer: its cluster, its password, the tools and settings. */
+@Component
+class TransferContext {
+
+	private final ClusterService clusters;
+
+	private final SecretStore secrets;
+
+	private final ToolBinaries binaries;
+
+	private final FerryProperties properties;
+
+	TransferContext(ClusterService clusters, SecretStore secrets, ToolBinaries binaries, FerryProperties properties) {
+		this.clusters = clusters;
+		this.secrets = secrets;
+		this.binaries = binaries;
+		this.properties = properties;
+	}
+
+	Cluster cluster(JobParameters parameters) {
+		return this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+	}
+
+	/** The database password, revealed for the moment a tool needs it. */
+	String password(JobParameters parameters) {
+		return this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+	}
+
+	SecretStore secrets() {
+		return this.secrets;
+	}
+
+	ToolBinaries binaries() {
+		return this.binaries;
+	}
+
+	FerryProperties.Tools tools() {
+		return this.properties.tools();
+	}
+
+	Path home() {
+		return this.properties.home();
+	}
+
+}
