@@ -56,25 +56,35 @@ API="http://localhost:$PORT/api/v1"; AUTH=admin:bench; J='Content-Type: applicat
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 register() { curl -sf -u $AUTH -H "$J" -d "{\"name\":\"$1\",\"kind\":\"MYSQL\",\"host\":\"127.0.0.1\",\"port\":$2,\"user\":\"root\",\"password\":\"\"}" "$API/clusters" | json "['data']['clusterId']"; }
 CSRC=$(register bench-src $SRC); CDST=$(register bench-dst $DST)
-await() {  # record id → prints status when it ends
+# Polls once a second (polling 5 times a second cost the 2-core box 3-5 s of a 20 s import) and takes the end from
+# the record itself: its endTime, so the poll interval adds nothing to the measurement. Prints "status endEpoch".
+await() {
   while :; do
-    S=$(curl -sf -u $AUTH "$API/clusters/transport?recordId=$1" | json "['data']['transportRecords'][0]['status']")
-    [[ $S == Processing || $S == Queued ]] || { echo "$S"; return; }
-    sleep 0.1
+    S=$(curl -sf -u $AUTH "$API/clusters/transport?recordId=$1" | python3 -c "import json,sys,datetime
+r = json.load(sys.stdin)['data']['transportRecords'][0]
+end = r['endTime']
+print(r['status'], datetime.datetime.fromisoformat(end.replace('Z', '+00:00')).timestamp() if end else '')")
+    [[ $S == Processing* || $S == Queued* ]] || { echo "$S"; return; }
+    sleep 1
   done
 }
-
+# Ferry's duration: from just before the API call to the record's endTime.
+ferry_timed() {  # ferry_timed <json> <url> <name>
+  local t0 out; t0=$(now)
+  R=$(curl -sf -u $AUTH -H "$J" -d "$1" "$2" | json "['data']['recordId']")
+  out=$(await "$R")
+  [[ $out == Finished* ]] || { echo "Ferry $3 $R ended: $out" >&2; exit 1; }
+  python3 -c "print(f'{${out#Finished } - $t0:.2f}')" > "$WORK/last-duration"
+}
 raw_export() { rm -rf "$WORK/raw"; mkdir -p "$WORK/raw"
   mydumper --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $SRC --user root --database bench \
     --outputdir "$WORK/raw" --threads $THREADS --chunk-filesize 256 --triggers --events --routines --verbose 3 \
     > "$WORK/raw.log" 2>&1; }
 ferry_export() {
-  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CSRC\",\"storageType\":\"nfs\",\"fileType\":\"sql\",\"filter\":\"bench.*\"}" "$API/clusters/export" | json "['data']['recordId']")
-  [[ $(await "$R") == Finished ]] || { echo "Ferry export $R did not finish" >&2; exit 1; }
-  echo "$R" > "$WORK/last-export"; }   # time_of runs this in a subshell
+  ferry_timed "{\"clusterId\":\"$CSRC\",\"storageType\":\"nfs\",\"fileType\":\"sql\",\"filter\":\"bench.*\"}" "$API/clusters/export" export
+  echo "$R" > "$WORK/last-export"; }
 ferry_export_s3() {
-  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CSRC\",\"storageType\":\"s3\",\"fileType\":\"sql\",\"filter\":\"bench.*\",\"endpointUrl\":\"$S3\",\"bucketUrl\":\"s3://ferry-it/bench\",\"accessKey\":\"bench\",\"secretAccessKey\":\"bench\"}" "$API/clusters/export" | json "['data']['recordId']")
-  [[ $(await "$R") == Finished ]] || { echo "Ferry S3 export $R did not finish" >&2; exit 1; }
+  ferry_timed "{\"clusterId\":\"$CSRC\",\"storageType\":\"s3\",\"fileType\":\"sql\",\"filter\":\"bench.*\",\"endpointUrl\":\"$S3\",\"bucketUrl\":\"s3://ferry-it/bench\",\"accessKey\":\"bench\",\"secretAccessKey\":\"bench\"}" "$API/clusters/export" "S3 export"
   curl -sf -u $AUTH -X DELETE "$API/clusters/transport/$R?deleteRemote=true" >/dev/null; }
 # Let the target flush and purge what the previous load/drop left, so that no run pays for the one before it.
 settle() {
@@ -88,20 +98,20 @@ raw_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST
   myloader --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $DST --user root --directory "$WORK/raw" \
     --threads $THREADS --verbose 3 > "$WORK/raw-load.log" 2>&1; }
 ferry_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST
-  R=$(curl -sf -u $AUTH -H "$J" -d "{\"clusterId\":\"$CDST\",\"recordId\":\"$(cat "$WORK/last-export")\"}" "$API/clusters/import" | json "['data']['recordId']")
-  [[ $(await "$R") == Finished ]] || { echo "Ferry import $R did not finish" >&2; exit 1; }; }
+  ferry_timed "{\"clusterId\":\"$CDST\",\"recordId\":\"$(cat "$WORK/last-export")\"}" "$API/clusters/import" import; }
 time_of() { local t0; t0=$(now); "$@" >&2; python3 -c "print(f'{$(now) - $t0:.2f}')"; }
+ferry_time_of() { "$@" >&2; cat "$WORK/last-duration"; }
 
 declare -a RE FE FS RI FI
 for i in $(seq 1 "$ROUNDS"); do   # odd rounds run the raw tool first, even rounds Ferry first
   if (( i % 2 )); then
-    settle $SRC; RE+=("$(time_of raw_export)"); settle $SRC; FE+=("$(time_of ferry_export)")
-    settle $SRC; FS+=("$(time_of ferry_export_s3)")
-    RI+=("$(time_of raw_import)"); FI+=("$(time_of ferry_import)")
+    settle $SRC; RE+=("$(time_of raw_export)"); settle $SRC; FE+=("$(ferry_time_of ferry_export)")
+    settle $SRC; FS+=("$(ferry_time_of ferry_export_s3)")
+    RI+=("$(time_of raw_import)"); FI+=("$(ferry_time_of ferry_import)")
   else
-    settle $SRC; FS+=("$(time_of ferry_export_s3)"); settle $SRC; FE+=("$(time_of ferry_export)")
+    settle $SRC; FS+=("$(ferry_time_of ferry_export_s3)"); settle $SRC; FE+=("$(ferry_time_of ferry_export)")
     settle $SRC; RE+=("$(time_of raw_export)")
-    FI+=("$(time_of ferry_import)"); RI+=("$(time_of raw_import)")
+    FI+=("$(ferry_time_of ferry_import)"); RI+=("$(time_of raw_import)")
   fi
   echo "round $i: export raw ${RE[-1]}s ferry ${FE[-1]}s ferry-s3 ${FS[-1]}s | import raw ${RI[-1]}s ferry ${FI[-1]}s"
 done
