@@ -76,7 +76,8 @@ ferry_timed() {  # ferry_timed <json> <url> <name>
   [[ $out == Finished* ]] || { echo "Ferry $3 $R ended: $out" >&2; exit 1; }
   python3 -c "print(f'{${out#Finished } - $t0:.2f}')" > "$WORK/last-duration"
 }
-raw_export() { rm -rf "$WORK/raw"; mkdir -p "$WORK/raw"
+prepare_export() { rm -rf "$WORK/raw"; mkdir -p "$WORK/raw"; settle $SRC; }   # not timed: Ferry's record dir is new
+raw_export() {
   mydumper --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $SRC --user root --database bench \
     --outputdir "$WORK/raw" --threads $THREADS --chunk-filesize 256 --triggers --events --routines --verbose 3 \
     > "$WORK/raw.log" 2>&1; }
@@ -94,10 +95,11 @@ settle() {
     sleep 0.5
   done
   sql "$1" "SET GLOBAL innodb_max_dirty_pages_pct = 90" >/dev/null; sync; }
-raw_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST
+prepare_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST; }   # not timed, for both sides
+raw_import() {
   myloader --defaults-file="$WORK/my.cnf" --host 127.0.0.1 --port $DST --user root --directory "$WORK/raw" \
     --threads $THREADS --verbose 3 > "$WORK/raw-load.log" 2>&1; }
-ferry_import() { sql $DST "DROP DATABASE IF EXISTS bench"; settle $DST
+ferry_import() {
   ferry_timed "{\"clusterId\":\"$CDST\",\"recordId\":\"$(cat "$WORK/last-export")\"}" "$API/clusters/import" import; }
 time_of() { local t0; t0=$(now); "$@" >&2; python3 -c "print(f'{$(now) - $t0:.2f}')"; }
 ferry_time_of() { "$@" >&2; cat "$WORK/last-duration"; }
@@ -105,13 +107,13 @@ ferry_time_of() { "$@" >&2; cat "$WORK/last-duration"; }
 declare -a RE FE FS RI FI
 for i in $(seq 1 "$ROUNDS"); do   # odd rounds run the raw tool first, even rounds Ferry first
   if (( i % 2 )); then
-    settle $SRC; RE+=("$(time_of raw_export)"); settle $SRC; FE+=("$(ferry_time_of ferry_export)")
+    prepare_export; RE+=("$(time_of raw_export)"); settle $SRC; FE+=("$(ferry_time_of ferry_export)")
     settle $SRC; FS+=("$(ferry_time_of ferry_export_s3)")
-    RI+=("$(time_of raw_import)"); FI+=("$(ferry_time_of ferry_import)")
+    prepare_import; RI+=("$(time_of raw_import)"); prepare_import; FI+=("$(ferry_time_of ferry_import)")
   else
     settle $SRC; FS+=("$(ferry_time_of ferry_export_s3)"); settle $SRC; FE+=("$(ferry_time_of ferry_export)")
-    settle $SRC; RE+=("$(time_of raw_export)")
-    FI+=("$(ferry_time_of ferry_import)"); RI+=("$(time_of raw_import)")
+    prepare_export; RE+=("$(time_of raw_export)")
+    prepare_import; FI+=("$(ferry_time_of ferry_import)"); prepare_import; RI+=("$(time_of raw_import)")
   fi
   echo "round $i: export raw ${RE[-1]}s ferry ${FE[-1]}s ferry-s3 ${FS[-1]}s | import raw ${RI[-1]}s ferry ${FI[-1]}s"
 done

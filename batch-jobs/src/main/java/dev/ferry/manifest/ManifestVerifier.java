@@ -6,11 +6,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Compares a target database's row counts with a manifest, table by table. */
+/** Compares a target database's row counts with a manifest, table by table, a few tables at a time. */
 public final class ManifestVerifier {
 
 	private ManifestVerifier() {
+	}
+
+	/** Opens a connection to the target (each worker counts on its own). */
+	@FunctionalInterface
+	public interface Connections {
+
+		Connection open() throws SQLException;
+
 	}
 
 	/** The verdict: the tables whose counts differ (empty when all match). */
@@ -27,28 +39,53 @@ public final class ManifestVerifier {
 
 	}
 
-	public static Verification verify(Manifest manifest, Connection target) throws SQLException {
-		List<String> mismatches = new ArrayList<>();
-		try (Statement statement = target.createStatement()) {
-			for (Manifest.Table table : manifest.tables()) {
-				if (table.rows() == Manifest.UNKNOWN_ROWS) {
-					continue;
-				}
-				String sql = "SELECT COUNT(*) FROM " + quote(table.database()) + "." + quote(table.table());
-				try (ResultSet rs = statement.executeQuery(sql)) {
-					rs.next();
-					long actual = rs.getLong(1);
-					if (actual != table.rows()) {
-						mismatches.add("table " + table.qualifiedName() + " has " + actual + " rows, the export has "
-								+ table.rows());
+	public static Verification verify(Manifest manifest, Connections connections, int parallelism)
+			throws SQLException, InterruptedException {
+		List<Manifest.Table> counted = manifest.tables().stream().filter((t) -> t.rows() != Manifest.UNKNOWN_ROWS).toList();
+		int workers = Math.max(1, Math.min(parallelism, counted.size()));
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
+		try {
+			List<Future<List<String>>> parts = new ArrayList<>();
+			for (int w = 0; w < workers; w++) {
+				int first = w;
+				parts.add(pool.submit(() -> {
+					List<String> found = new ArrayList<>();
+					try (Connection target = connections.open(); Statement statement = target.createStatement()) {
+						for (int i = first; i < counted.size(); i += workers) {
+							check(statement, counted.get(i), found);
+						}
 					}
-				}
-				catch (SQLException ex) {
-					mismatches.add("table " + table.qualifiedName() + " cannot be read: " + ex.getMessage());
-				}
+					return found;
+				}));
+			}
+			List<String> mismatches = new ArrayList<>();
+			for (Future<List<String>> part : parts) {
+				mismatches.addAll(part.get());
+			}
+			mismatches.sort(null);
+			return new Verification(manifest.tables().size(), manifest.totalRows(), mismatches);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof SQLException sql ? sql : new SQLException(ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void check(Statement statement, Manifest.Table table, List<String> mismatches) {
+		String sql = "SELECT COUNT(*) FROM " + quote(table.database()) + "." + quote(table.table());
+		try (ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			long actual = rs.getLong(1);
+			if (actual != table.rows()) {
+				mismatches.add("table " + table.qualifiedName() + " has " + actual + " rows, the export has "
+						+ table.rows());
 			}
 		}
-		return new Verification(manifest.tables().size(), manifest.totalRows(), mismatches);
+		catch (SQLException ex) {
+			mismatches.add("table " + table.qualifiedName() + " cannot be read: " + ex.getMessage());
+		}
 	}
 
 	static String quote(String identifier) {

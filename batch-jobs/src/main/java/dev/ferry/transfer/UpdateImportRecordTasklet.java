@@ -2,7 +2,6 @@ package dev.ferry.transfer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -27,6 +26,9 @@ class UpdateImportRecordTasklet implements Tasklet {
 
 	static final String VERIFICATION = "result.verification";
 
+	/** Tables counted at once, each on its own connection. */
+	private static final int VERIFY_PARALLELISM = 4;
+
 	private final ClusterService clusters;
 
 	private final SecretStore secrets;
@@ -50,13 +52,12 @@ class UpdateImportRecordTasklet implements Tasklet {
 		JobParameters parameters = stepExecution.getJobParameters();
 		var cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
 		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
-		try (Connection target = ClusterConnector.open(cluster, parameters.getString(TransferParameters.USER_NAME),
-				password)) {
-			ManifestVerifier.Verification verification = ManifestVerifier.verify(manifest, target);
-			result.putString(VERIFICATION, verification.summary());
-			if (!verification.passed()) {
-				throw new IllegalStateException(verification.summary());
-			}
+		String user = parameters.getString(TransferParameters.USER_NAME);
+		ManifestVerifier.Verification verification = ManifestVerifier.verify(manifest,
+				() -> ClusterConnector.open(cluster, user, password), VERIFY_PARALLELISM);
+		result.putString(VERIFICATION, verification.summary());
+		if (!verification.passed()) {
+			throw new IllegalStateException(verification.summary());
 		}
 		return RepeatStatus.FINISHED;
 	}
