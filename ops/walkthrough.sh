@@ -39,5 +39,6 @@ curl -sf -u "$AUTH" "$FERRY/api/v1/clusters/transport?recordId=$RECORD" | python
 
 step "6. find the files"
 FILES=$(curl -sf -u "$AUTH" "$FERRY/api/v1/clusters/transport?recordId=$RECORD" | field "['data']['transportRecords'][0]['filePath']")
-ls -l "$FILES" | head -20
+echo "$(find "$FILES" -maxdepth 1 -type f | wc -l) files in $FILES"
+ls -l "$FILES/metadata"
 test -f "$FILES/metadata"
