@@ -35,7 +35,7 @@ FERRY_IT_S3_PORT="${FERRY_IT_S3_PORT:-33073}"
 # ---------------------------------------------------------------------------------------------
 # 1. Packages (Debian). Add new ones to this list; they are installed only when missing.
 # ---------------------------------------------------------------------------------------------
-PACKAGES=(mariadb-server mariadb-client mydumper)
+PACKAGES=(mariadb-server mariadb-client mydumper chromium chromium-driver)
 
 pkg_installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
 

@@ -90,6 +90,12 @@ public class TransportRecordQuery {
 			where.append(parameterIs(TransferParameters.STORAGE_TYPE, "nfsType"));
 			params.addValue("nfsType", "nfs");
 		}
+		if (filter.commentContains() != null && !filter.commentContains().isBlank()) {
+			where.append(" AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS c WHERE c.JOB_EXECUTION_ID ="
+					+ " e.JOB_EXECUTION_ID AND c.PARAMETER_NAME = '" + TransferParameters.COMMENT + "'"
+					+ " AND LOWER(c.PARAMETER_VALUE) LIKE :comment ESCAPE '!')");
+			params.addValue("comment", "%" + likeEscaped(filter.commentContains().strip().toLowerCase()) + "%");
+		}
 		if (filter.status() != null) {
 			where.append(" AND e.STATUS IN (:statuses)");
 			params.addValue("statuses", filter.status().batchStatuses());
@@ -103,6 +109,33 @@ public class TransportRecordQuery {
 			params.addValue("endTime", Timestamp.from(Instant.ofEpochSecond(filter.endTime())));
 		}
 		return where.toString();
+	}
+
+	/** '!' escapes LIKE's wildcards: a backslash would need different quoting on MariaDB and H2. */
+	private static String likeEscaped(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	/** How many records match the filter (its status ignored) in each status: the console's status tabs. */
+	@Transactional(readOnly = true)
+	public Map<RecordStatus, Long> countByStatus(RecordFilter filter) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(filter.anyStatus(), params);
+		Map<RecordStatus, Long> counts = new java.util.EnumMap<>(RecordStatus.class);
+		for (RecordStatus status : RecordStatus.values()) {
+			counts.put(status, 0L);
+		}
+		try {
+			this.jdbc.query("SELECT e.STATUS, COUNT(*)" + FROM + where + " GROUP BY e.STATUS", params,
+					(ResultSet rs) -> {
+						counts.merge(RecordStatus.ofBatchStatus(rs.getString(1)), rs.getLong(2), Long::sum);
+					});
+		}
+		catch (DataAccessException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_QUERY_FAILED,
+					"the transfer records could not be counted: " + ex.getMostSpecificCause().getMessage(), ex);
+		}
+		return counts;
 	}
 
 	private static String parameterIs(String name, String placeholder) {

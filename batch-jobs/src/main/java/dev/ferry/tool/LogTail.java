@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reads the last lines of a (possibly huge) log file without reading all of it; invalid UTF-8 becomes U+FFFD. */
-final class LogTail {
+public final class LogTail {
 
 	static final int MAX_LINES = 40;
 
@@ -23,7 +23,7 @@ final class LogTail {
 	}
 
 	/** The last {@code maxLines} lines, at most {@code maxChars} characters; "" if the file is missing or empty. */
-	static String read(Path file, int maxLines, int maxChars) {
+	public static String read(Path file, int maxLines, int maxChars) {
 		if (!Files.isRegularFile(file)) {
 			return "";
 		}

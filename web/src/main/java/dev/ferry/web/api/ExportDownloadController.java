@@ -71,7 +71,7 @@ class ExportDownloadController {
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is not an export, not on shared storage (nfs), or not Finished.\n\n" + OpenApiConfiguration.TRANSFER_LIMITED),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.RECORD_NOT_FOUND),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.FILE_DOWNLOAD_FAILED) })
-	@GetMapping("/api/v1/clusters/export/download/{recordId}")
+	@GetMapping({ "/api/v1/clusters/export/download/{recordId}", "/transfers/{recordId}/download" })
 	ResponseEntity<StreamingResponseBody> download(
 			@Parameter(description = "Id of the export record (recordId).") @PathVariable String recordId,
 			HttpServletRequest request) {

@@ -1,58 +1,106 @@
 package dev.ferry.web.security;
 
-import javax.sql.DataSource;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Two filter chains: the stateless API ({@code /api/**}, HTTP Basic, no CSRF since no cookie authenticates it) and
- * everything else (health open; the console comes with its own login).
+ * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic, no CSRF since no cookie authenticates it.
+ * The console has a form login, a session and CSRF; an htmx request whose session expired gets {@code HX-Refresh}
+ * (a full reload that lands on the login page) instead of a login page swapped into a fragment. Both enforce the
+ * same role rules: VIEWER reads, OPERATOR runs transfers and schedules, ADMIN manages clusters, users and settings.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final String OPERATOR = Role.OPERATOR.name();
+
+	private static final String VIEWER = Role.VIEWER.name();
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(SecurityConfiguration::apiRules)
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.build();
 	}
 
-	@Bean
-	@Order(2)
-	SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.build();
+	private static void apiRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers(HttpMethod.POST, "/api/v1/clusters/export", "/api/v1/clusters/import",
+				"/api/v1/clusters/import/upload", "/api/v1/clusters/transport/**")
+			.hasRole(OPERATOR)
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/clusters/transport/**")
+			.hasRole(OPERATOR)
+			.requestMatchers(HttpMethod.GET, "/api/v1/clusters/export/download/**")
+			.hasRole(OPERATOR)
+			.requestMatchers(HttpMethod.GET, "/api/**")
+			.hasRole(VIEWER)
+			.requestMatchers("/api/v1/schedules", "/api/v1/schedules/**")
+			.hasRole(OPERATOR)
+			.anyRequest()
+			.hasRole(ADMIN); // clusters (create, update, delete, test: it connects with the stored password)
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(DataSource dataSource) {
-		JdbcDaoImpl users = new JdbcDaoImpl();
-		users.setDataSource(dataSource);
-		users.setUsersByUsernameQuery("SELECT USERNAME, PASSWORD_HASH, ENABLED FROM FERRY_USER WHERE USERNAME = ?");
-		users.setAuthoritiesByUsernameQuery("SELECT USERNAME, CONCAT('ROLE_', ROLE) FROM FERRY_USER WHERE USERNAME = ?");
-		return users;
+	@Order(2)
+	SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests(SecurityConfiguration::consoleRules)
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(consoleEntryPoint())
+				.accessDeniedHandler(new ConsoleAccessDeniedHandler()))
+			.build();
+	}
+
+	private static void consoleRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/css/**", "/js/**", "/webjars/**",
+				"/favicon.ico")
+			.permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/users", "/users/**", "/settings", "/settings/**")
+			.hasRole(ADMIN)
+			.requestMatchers(HttpMethod.GET, "/clusters", "/clusters/{id}")
+			.hasRole(VIEWER)
+			.requestMatchers("/clusters/**")
+			.hasRole(ADMIN)
+			.requestMatchers("/transfers/export/**", "/transfers/import/**", "/transfers/*/download",
+					"/schedules/new", "/schedules/*/edit")
+			.hasRole(OPERATOR)
+			.requestMatchers(HttpMethod.POST, "/transfers/**", "/schedules/**")
+			.hasRole(OPERATOR)
+			.anyRequest()
+			.hasRole(VIEWER);
+	}
+
+	private static AuthenticationEntryPoint consoleEntryPoint() {
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+					new RequestHeaderRequestMatcher("HX-Request"))
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+			.build();
 	}
 
 	@Bean

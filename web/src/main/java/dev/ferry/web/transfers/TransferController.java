@@ -1,0 +1,146 @@
+package dev.ferry.web.transfers;
+
+import java.security.Principal;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.ferry.error.ErrorCode;
+import dev.ferry.error.FerryException;
+import dev.ferry.record.RecordFilter;
+import dev.ferry.record.TransferDetailQuery;
+import dev.ferry.record.TransportRecord;
+import dev.ferry.record.TransportRecordQuery;
+import dev.ferry.transfer.TransferAdmin;
+import dev.ferry.transfer.TransferStarted;
+import dev.ferry.web.console.ConsoleController;
+
+/**
+ * One transfer: the detail page (its live part re-rendered every 2 s while it runs), the progress cell the list
+ * polls, and the Batch admin actions. Actions answer with a redirect back to the page they came from (htmx follows
+ * it as a client-side redirect), carrying a flash message.
+ */
+@ConsoleController
+class TransferController {
+
+	private final TransferDetailQuery details;
+
+	private final TransportRecordQuery records;
+
+	private final TransferAdmin admin;
+
+	private final MessageSource messages;
+
+	TransferController(TransferDetailQuery details, TransportRecordQuery records, TransferAdmin admin,
+			MessageSource messages) {
+		this.details = details;
+		this.records = records;
+		this.admin = admin;
+		this.messages = messages;
+	}
+
+	@GetMapping("/transfers/{recordId}")
+	String detail(@PathVariable String recordId, Model model) {
+		model.addAttribute("details", this.details.find(id(recordId)));
+		return "transfers/detail";
+	}
+
+	@HxRequest
+	@GetMapping("/transfers/{recordId}")
+	String live(@PathVariable String recordId, Model model) {
+		model.addAttribute("details", this.details.find(id(recordId)));
+		return "transfers/detail :: live";
+	}
+
+	/** The progress cell of one list row; it stops polling once the transfer settles and asks the list to refresh. */
+	@HxRequest
+	@GetMapping("/transfers/{recordId}/progress")
+	String progress(@PathVariable String recordId, Model model, HtmxResponse htmx) {
+		TransportRecord record = this.records.find(new RecordFilter(1, 1, id(recordId), null, null, null, null, null,
+				null))
+			.records()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> notFound(recordId));
+		model.addAttribute("record", record);
+		if (!record.status().equals("Processing") && !record.status().equals("Queued")) {
+			htmx.addTrigger("transfers-changed");
+		}
+		return "transfers/fragments :: progress";
+	}
+
+	@PostMapping("/transfers/{recordId}/stop")
+	String stop(@PathVariable String recordId, Principal user, RedirectAttributes flash,
+			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from) {
+		this.admin.stop(recordId, user.getName());
+		flash.addFlashAttribute("flashSuccess", text("action.stopped", recordId));
+		return back(from, "/transfers/" + recordId);
+	}
+
+	@PostMapping("/transfers/{recordId}/restart")
+	String restart(@PathVariable String recordId, Principal user, RedirectAttributes flash,
+			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from) {
+		TransferStarted started = this.admin.restart(recordId, user.getName());
+		flash.addFlashAttribute("flashSuccess", text("action.restarted", recordId, started.workFlowId()));
+		return back(from, "/transfers/" + recordId);
+	}
+
+	@PostMapping("/transfers/{recordId}/delete")
+	String delete(@PathVariable String recordId, Principal user, RedirectAttributes flash,
+			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from) {
+		this.admin.delete(recordId, user.getName());
+		flash.addFlashAttribute("flashSuccess", text("action.deleted", recordId));
+		String detailPath = "/transfers/" + recordId;
+		boolean fromDetail = from != null && pathOf(from).equals(detailPath);
+		return back(fromDetail ? null : from, "/transfers");
+	}
+
+	/**
+	 * Back to where the action was clicked (only a path of this console), else to {@code fallback}. htmx (which sends
+	 * {@code HX-Current-URL}) gets {@code HX-Redirect}; a plain form post a 302.
+	 */
+	private static String back(@Nullable String from, String fallback) {
+		if (from == null) {
+			return "redirect:" + fallback;
+		}
+		String path = pathOf(from);
+		return "redirect:htmx:" + ((path.startsWith("/transfers") || path.equals("/")) ? localPart(from) : fallback);
+	}
+
+	private static String pathOf(String url) {
+		return java.net.URI.create(url).getPath();
+	}
+
+	private static String localPart(String url) {
+		java.net.URI uri = java.net.URI.create(url);
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	}
+
+	static long id(String recordId) {
+		try {
+			return Long.parseLong(recordId.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw notFound(recordId);
+		}
+	}
+
+	private static FerryException notFound(String recordId) {
+		return new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND, "record " + recordId + " not found");
+	}
+
+}

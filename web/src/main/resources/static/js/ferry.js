@@ -1,0 +1,35 @@
+// Ferry console behaviour that htmx does not give by itself. Kept small: page logic lives on the server.
+(function () {
+  'use strict';
+
+  // Error responses are swapped too (the server retargets them to #flash), so a failed action says why.
+  htmx.config.responseHandling = [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '[45]..', swap: true, error: true }
+  ];
+
+  // CSRF stays on: every htmx request carries the token from the page's meta tags.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // A request that got no answer at all (server down, network gone).
+  function networkError() {
+    var flash = document.getElementById('flash');
+    if (flash) {
+      flash.innerHTML = '';
+      var div = document.createElement('div');
+      div.className = 'flash error';
+      div.setAttribute('role', 'alert');
+      div.textContent = 'Ferry did not answer. Check your connection; the page retries on its own.';
+      flash.appendChild(div);
+    }
+  }
+  document.addEventListener('htmx:sendError', networkError);
+  document.addEventListener('htmx:timeout', networkError);
+})();
