@@ -1,0 +1,143 @@
+package dev.ferry.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * Base of the browser tests: the whole application (as {@link FunctionalTest}) driven by Debian's headless
+ * {@code chromium} through {@code chromedriver} (both installed by {@code ops/test.sh}). One browser per test class;
+ * a failing test leaves a screenshot and the page source under {@code target/browser-failures/}.
+ */
+public abstract class BrowserTest extends FunctionalTest {
+
+	static final Path FAILURES = Path.of("target", "browser-failures");
+
+	protected static final Path DOWNLOADS = HOME.resolve("browser-downloads");
+
+	protected static WebDriver browser;
+
+	@RegisterExtension
+	final TestWatcher screenshots = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			saveFailure(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+		}
+	};
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		Files.createDirectories(DOWNLOADS);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getenv().getOrDefault("FERRY_IT_CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1400,1000", "--lang=en-US");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+				"download.prompt_for_download", false));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(System.getenv().getOrDefault("FERRY_IT_CHROMEDRIVER", "/usr/bin/chromedriver"))
+				.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+			browser = null;
+		}
+	}
+
+	protected String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	protected void open(String path) {
+		browser.get(url(path));
+	}
+
+	/** Logs in through the login form (logging out first if a session exists). */
+	protected void logIn(String user, String password) {
+		browser.manage().deleteAllCookies();
+		open("/login");
+		type(By.id("username"), user);
+		type(By.id("password"), password);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	protected void logInAsAdmin() {
+		logIn("admin", ADMIN_PASSWORD);
+	}
+
+	protected static void type(By field, String text) {
+		WebElement element = browser.findElement(field);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	protected static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+		return waitUntil(condition, Duration.ofSeconds(20));
+	}
+
+	protected static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
+		return new WebDriverWait(browser, timeout).pollingEvery(Duration.ofMillis(100)).until(condition::apply);
+	}
+
+	protected static Optional<WebElement> find(By by) {
+		return browser.findElements(by).stream().findFirst();
+	}
+
+	/** Adds a user straight into the user table (the users page is tested on its own). */
+	protected void createUser(String name, String password, String role) throws java.sql.SQLException {
+		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
+		try (var connection = TestDatabases.root(TestDatabases.targetPort());
+				var insert = connection.prepareStatement("INSERT INTO " + REPOSITORY_DB + ".FERRY_USER"
+						+ " (USERNAME, PASSWORD_HASH, ROLE, ENABLED, CREATED_AT) VALUES (?, ?, ?, TRUE, NOW(6))")) {
+			insert.setString(1, name);
+			insert.setString(2, hash);
+			insert.setString(3, role);
+			insert.executeUpdate();
+		}
+	}
+
+	static void saveFailure(String name) {
+		if (browser == null) {
+			return;
+		}
+		try {
+			Files.createDirectories(FAILURES);
+			Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(png, FAILURES.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(FAILURES.resolve(name + ".html"), browser.getPageSource());
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("could not save the browser state of " + name + ": " + ex);
+		}
+	}
+
+}
