@@ -37,7 +37,14 @@ class OpenApiFunctionalTests extends FunctionalTest {
 			Map.entry("/api/v1/clusters/transport/{recordId}/stop", Set.of("post")),
 			Map.entry("/api/v1/clusters/transport/{recordId}/restart", Set.of("post")),
 			Map.entry("/api/v1/clusters/import/upload", Set.of("post")),
-			Map.entry("/api/v1/clusters/export/download/{recordId}", Set.of("get")));
+			Map.entry("/api/v1/clusters/export/download/{recordId}", Set.of("get")),
+			Map.entry("/api/v1/schedules", Set.of("get", "post")),
+			Map.entry("/api/v1/schedules/describe", Set.of("get")),
+			Map.entry("/api/v1/schedules/{scheduleId}", Set.of("get", "put", "delete")),
+			Map.entry("/api/v1/schedules/{scheduleId}/pause", Set.of("post")),
+			Map.entry("/api/v1/schedules/{scheduleId}/resume", Set.of("post")),
+			Map.entry("/api/v1/schedules/{scheduleId}/run", Set.of("post")),
+			Map.entry("/api/v1/schedules/{scheduleId}/runs", Set.of("get")));
 
 	private static final Set<String> SECRETS = Set.of("password", "secretAccessKey", "accessKey");
 

@@ -58,6 +58,17 @@ public class TransportRecordQuery {
 		}
 	}
 
+	/** Every record a schedule launched (by its {@code scheduleId} parameter), newest first. */
+	@Transactional(readOnly = true)
+	public List<TransportRecord> ofSchedule(long scheduleId) {
+		MapSqlParameterSource params = new MapSqlParameterSource("scheduleId", Long.toString(scheduleId));
+		List<Row> rows = this.jdbc.query("SELECT i.JOB_INSTANCE_ID, i.JOB_NAME, e.JOB_EXECUTION_ID, e.STATUS,"
+				+ " e.START_TIME, e.END_TIME, e.LAST_UPDATED, e.CREATE_TIME AS CREATED" + FROM
+				+ parameterIs(TransferParameters.SCHEDULE_ID, "scheduleId") + " ORDER BY i.JOB_INSTANCE_ID DESC", params,
+				this::row);
+		return toRecords(rows);
+	}
+
 	private RecordPage query(RecordFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,34 @@ public final class ProcessTrees {
 	/** SIGTERM the tree under and including {@code root}, wait up to {@code grace}, then SIGKILL what is left. */
 	public static void terminate(ProcessHandle root, Duration grace) {
 		terminate(List.of(root), grace);
+	}
+
+	/** When the process started (epoch millis as the OS reports it), or -1 if unknown. */
+	public static long startMillis(ProcessHandle handle) {
+		return handle.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+	}
+
+	/**
+	 * Terminates the tree of the process {@code pid} – only if it is still the process that started at
+	 * {@code startedAtMillis} (within a second: the OS reports start times in clock ticks), so a pid that was reused
+	 * by an unrelated process is never signalled. True if such a process was found and terminated.
+	 */
+	public static boolean terminateIfSame(long pid, long startedAtMillis, Duration grace) {
+		if (startedAtMillis <= 0) {
+			return false;
+		}
+		ProcessHandle handle = ProcessHandle.of(pid).filter(ProcessTrees::isRunning).orElse(null);
+		if (handle == null) {
+			return false;
+		}
+		long started = startMillis(handle);
+		if (started < 0 || Math.abs(started - startedAtMillis) > 1000) {
+			return false;
+		}
+		log.warn("Terminating orphaned tool process {} (started {}) and its descendants", pid,
+				Instant.ofEpochMilli(started));
+		terminate(handle, grace);
+		return true;
 	}
 
 	/** Like {@link #terminate(ProcessHandle, Duration)} for several trees at once, sharing one grace period. */

@@ -10,6 +10,8 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -23,9 +25,16 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * poll then marks the step execution terminate-only and Spring Batch ends the step, and so the job, as STOPPED.
  * One instance per step execution: declare it {@code @StepScope}.
  */
-public class ToolProcessTasklet implements StoppableTasklet {
+public class ToolProcessTasklet implements StoppableTasklet, StepExecutionListener {
 
 	public static final String PID_KEY = "tool.pid";
+
+	/**
+	 * When the process of {@link #PID_KEY} started (epoch millis, as the OS reports it): with the pid it identifies
+	 * the process across a crash of this JVM, so that a restarted node can end its orphaned tools without ever
+	 * signalling an unrelated process that got the pid later.
+	 */
+	public static final String PID_STARTED_AT_KEY = "tool.pidStartedAt";
 
 	public static final String COMMAND_KEY = "tool.command";
 
@@ -106,6 +115,26 @@ public class ToolProcessTasklet implements StoppableTasklet {
 		finally {
 			handshake.stopReturned();
 		}
+	}
+
+	/**
+	 * The step ended – normally, failed, or interrupted because another node set the job execution STOPPING in
+	 * the database – while the tool may still run: never leave it behind. (Register the tasklet as a listener of
+	 * its step.)
+	 */
+	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		ToolRun current;
+		synchronized (this.lock) {
+			current = (this.stepExecutionId != null && this.stepExecutionId == stepExecution.getId()) ? this.run
+					: null;
+		}
+		if (current != null && current.process().isAlive()) {
+			log.warn("Step {} ended ({}) while {} (pid {}) still ran; terminating it", stepExecution.getStepName(),
+					stepExecution.getStatus(), current.command().displayName(), current.process().pid());
+			current.terminate(this.stopGrace, this.invocation);
+		}
+		return null;
 	}
 
 	/** Like {@link #stop(StepExecution)} for the current step execution. */

@@ -50,6 +50,7 @@ final class ToolRun {
 		RunningTools.register(process.toHandle(), command.displayName(), onTerminate);
 		ExecutionContext context = stepExecution.getExecutionContext();
 		context.putLong(ToolProcessTasklet.PID_KEY, process.pid());
+		context.putLong(ToolProcessTasklet.PID_STARTED_AT_KEY, ProcessTrees.startMillis(process.toHandle()));
 		context.putString(ToolProcessTasklet.COMMAND_KEY, command.displayCommandLine());
 		if (!context.containsKey(ToolProcessTasklet.STARTED_AT_KEY)) { // the first command of a chain
 			context.putLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis());

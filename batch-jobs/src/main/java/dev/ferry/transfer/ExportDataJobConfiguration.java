@@ -38,6 +38,7 @@ class ExportDataJobConfiguration {
 	Step exportDataFromCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ToolProcessTasklet exportDataTasklet) {
 		return new StepBuilder("exportDataFromCluster", jobRepository).tasklet(exportDataTasklet, transactionManager)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) exportDataTasklet)
 			.build();
 	}
 

@@ -49,6 +49,7 @@ class ImportDataJobConfiguration {
 	Step importDataToCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ToolProcessTasklet importDataTasklet) {
 		return new StepBuilder("importDataToCluster", jobRepository).tasklet(importDataTasklet, transactionManager)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) importDataTasklet)
 			.build();
 	}
 

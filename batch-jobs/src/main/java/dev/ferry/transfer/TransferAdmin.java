@@ -47,13 +47,16 @@ public class TransferAdmin {
 
 	private final ReImportGuard reImports;
 
+	private final ExecutionOwnership owners;
+
 	TransferAdmin(JobRepository jobRepository, JobOperator jobOperator, SecretStore secrets, AuditLog audit,
-			ReImportGuard reImports) {
+			ReImportGuard reImports, ExecutionOwnership owners) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.secrets = secrets;
 		this.audit = audit;
 		this.reImports = reImports;
+		this.owners = owners;
 	}
 
 	/** Stops a running or queued transfer; its tool's process tree is ended and the record becomes Stopped. */
@@ -64,6 +67,9 @@ public class TransferAdmin {
 					+ "; only a queued or running transfer can be stopped");
 		}
 		this.audit.record(actor, "transfer.stop", "record " + recordId, "execution " + execution.getId());
+		if (this.owners.stopRemotely(execution, actor)) { // its node stops it within ferry.node.stop-poll-interval
+			return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
+		}
 		try {
 			this.jobOperator.stop(execution);
 		}
@@ -83,6 +89,7 @@ public class TransferAdmin {
 		this.audit.record(actor, "transfer.restart", "record " + recordId, "after execution " + execution.getId());
 		try {
 			JobExecution restarted = this.jobOperator.restart(execution);
+			this.owners.claimQuietly(restarted.getId());
 			return TransferStarted.of(restarted.getJobInstance().getInstanceId(), restarted.getId());
 		}
 		catch (Exception ex) {

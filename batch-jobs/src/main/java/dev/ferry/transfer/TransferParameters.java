@@ -64,6 +64,9 @@ public final class TransferParameters {
 
 	public static final String REQUESTED_BY = "requestedBy";
 
+	/** The schedule whose fire launched this export (absent for one-off transfers). */
+	public static final String SCHEDULE_ID = "scheduleId";
+
 	private TransferParameters() {
 	}
 

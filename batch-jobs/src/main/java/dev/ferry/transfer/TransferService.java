@@ -62,10 +62,12 @@ public class TransferService {
 
 	private final UploadStore uploads;
 
+	private final ExecutionOwnership owners;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, FerryProperties properties,
-			TransferAdmin records, UploadStore uploads) {
+			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners) {
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -76,9 +78,37 @@ public class TransferService {
 		this.properties = properties;
 		this.records = records;
 		this.uploads = uploads;
+		this.owners = owners;
 	}
 
 	public TransferStarted export(ExportRequest request, String requestedBy) {
+		return export(request, requestedBy, null);
+	}
+
+	/**
+	 * Checks an export request completely – fields, cluster, tools, export root, S3 access – without starting
+	 * anything: what a schedule must pass before it is saved.
+	 */
+	public void checkExport(ExportRequest request) {
+		check(request);
+	}
+
+	/** Starts an export; a schedule's fire passes its id, kept as the non-identifying parameter {@code scheduleId}. */
+	public TransferStarted export(ExportRequest request, String requestedBy, @Nullable Long scheduleId) {
+		ExportPlan plan = check(request);
+		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
+				plan.comment(), this.properties.exportRoot(), requestedBy, plan.chain())
+			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
+			.addString(TransferParameters.ZIP_NAME, plan.zipName(), false)
+			.addString(TransferParameters.FILTER, plan.filter(), false)
+			.addString(TransferParameters.SQL, plan.sql(), false);
+		if (scheduleId != null) {
+			parameters.addLong(TransferParameters.SCHEDULE_ID, scheduleId, false);
+		}
+		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+	}
+
+	private ExportPlan check(ExportRequest request) {
 		ExportPlan plan = ExportRequestValidator.validate(request, this.clusters);
 		if (plan.chain() == ToolChain.TIDB) {
 			this.tools.tidb("dumpling");
@@ -95,13 +125,7 @@ public class TransferService {
 				throw S3Target.inaccessible(ex);
 			}
 		}
-		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
-				plan.comment(), this.properties.exportRoot(), requestedBy, plan.chain())
-			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
-			.addString(TransferParameters.ZIP_NAME, plan.zipName(), false)
-			.addString(TransferParameters.FILTER, plan.filter(), false)
-			.addString(TransferParameters.SQL, plan.sql(), false);
-		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+		return plan;
 	}
 
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
@@ -170,6 +194,7 @@ public class TransferService {
 					ownSecret ? TransferParameters.CREDENTIAL_OF_REQUEST : TransferParameters.CREDENTIAL_OF_CLUSTER, false);
 		try {
 			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
+			this.owners.claimQuietly(execution.getId());
 			log.info("{} of cluster {} started as record {} (execution {}) by {}", job.getName(), cluster.clusterId(),
 					execution.getJobInstance().getInstanceId(), execution.getId(), requestedBy);
 			return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());

@@ -61,14 +61,14 @@ class ChangelogIntegrationTests {
 			"ferry-0003-create-setting", "ferry-0004-create-user", "ferry-0005-create-audit",
 			"ferry-0006-idx-audit-occurred-at", "ferry-0007-idx-batch-job-instance-name",
 			"ferry-0008-idx-batch-job-execution-instance", "ferry-0009-idx-batch-job-execution-status",
-			"ferry-0010-idx-batch-job-execution-params-name");
+			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
 			"QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS");
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
-			"FERRY_AUDIT");
+			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE");
 
 	@Test
 	void h2() throws Exception {
@@ -177,6 +177,9 @@ class ChangelogIntegrationTests {
 				"IDX_BATCH_JOB_EXEC_STATUS");
 		assertThat(indexNames(dataSource, "BATCH_JOB_EXECUTION_PARAMS")).contains("IDX_BATCH_JOB_PARAMS_NAME_EXEC");
 		assertThat(indexNames(dataSource, "FERRY_AUDIT")).contains("IDX_FERRY_AUDIT_OCCURRED_AT");
+		assertThat(indexNames(dataSource, "FERRY_SCHEDULE_RUN")).contains("IDX_FERRY_SCHED_RUN_SCHED_ID");
+		assertThat(indexNames(dataSource, "FERRY_EXECUTION_NODE")).contains("IDX_FERRY_EXEC_NODE_NODE_ID");
+		assertThat(indexNames(dataSource, "FERRY_SCHEDULE")).contains("UK_FERRY_SCHEDULE_NAME");
 
 		// 6. Column types are what the application expects on both databases.
 		verifyColumnTypes(jdbc, dbms);
@@ -295,7 +298,52 @@ class ChangelogIntegrationTests {
 			{ "FERRY_SETTING.SETTING_VALUE", "VARCHAR(2048) NOT NULL" }, { "FERRY_SETTING.UPDATED_AT", "TS NOT NULL" },
 			{ "FERRY_USER.ID", "ID" }, { "FERRY_USER.USERNAME", "VARCHAR(64) NOT NULL" },
 			{ "FERRY_USER.PASSWORD_HASH", "VARCHAR(255) NOT NULL" }, { "FERRY_USER.ROLE", "VARCHAR(16) NOT NULL" },
-			{ "FERRY_USER.ENABLED", "BOOL NOT NULL DEFAULT TRUE" }, { "FERRY_USER.CREATED_AT", "TS NOT NULL" } };
+			{ "FERRY_USER.ENABLED", "BOOL NOT NULL DEFAULT TRUE" }, { "FERRY_USER.CREATED_AT", "TS NOT NULL" },
+			{ "FERRY_SCHEDULE.ID", "ID" },
+			{ "FERRY_SCHEDULE.NAME", "VARCHAR(128) NOT NULL" },
+			{ "FERRY_SCHEDULE.CLUSTER_ID", "BIGINT NOT NULL" },
+			{ "FERRY_SCHEDULE.CRON_EXPRESSION", "VARCHAR(120) NOT NULL" },
+			{ "FERRY_SCHEDULE.TIME_ZONE", "VARCHAR(80) NOT NULL" },
+			{ "FERRY_SCHEDULE.ENABLED", "BOOL NOT NULL" },
+			{ "FERRY_SCHEDULE.KEEP_LAST", "INT NULL" },
+			{ "FERRY_SCHEDULE.MAX_AGE_SECONDS", "BIGINT NULL" },
+			{ "FERRY_SCHEDULE.USER_NAME", "VARCHAR(128) NULL" },
+			{ "FERRY_SCHEDULE.PASSWORD_SECRET_ID", "BIGINT NULL" },
+			{ "FERRY_SCHEDULE.FILE_TYPE", "VARCHAR(8) NOT NULL" },
+			{ "FERRY_SCHEDULE.TABLE_FILTER", "VARCHAR(2000) NULL" },
+			{ "FERRY_SCHEDULE.SQL_TEXT", "VARCHAR(2000) NULL" },
+			{ "FERRY_SCHEDULE.STORAGE_TYPE", "VARCHAR(8) NOT NULL" },
+			{ "FERRY_SCHEDULE.ZIP_NAME", "VARCHAR(128) NULL" },
+			{ "FERRY_SCHEDULE.ENDPOINT_URL", "VARCHAR(512) NULL" },
+			{ "FERRY_SCHEDULE.BUCKET_URL", "VARCHAR(1024) NULL" },
+			{ "FERRY_SCHEDULE.S3_SECRET_ID", "BIGINT NULL" },
+			{ "FERRY_SCHEDULE.COMMENT_TEXT", "VARCHAR(1000) NULL" },
+			{ "FERRY_SCHEDULE.TOOL_CHAIN", "VARCHAR(8) NULL" },
+			{ "FERRY_SCHEDULE.FIRE_LOCK_UNTIL", "TS NULL" },
+			{ "FERRY_SCHEDULE.CREATED_BY", "VARCHAR(64) NOT NULL" },
+			{ "FERRY_SCHEDULE.CREATED_AT", "TS NOT NULL" },
+			{ "FERRY_SCHEDULE.UPDATED_AT", "TS NOT NULL" },
+			{ "FERRY_SCHEDULE_RUN.ID", "ID" },
+			{ "FERRY_SCHEDULE_RUN.SCHEDULE_ID", "BIGINT NOT NULL" },
+			{ "FERRY_SCHEDULE_RUN.FIRED_AT", "TS NOT NULL" },
+			{ "FERRY_SCHEDULE_RUN.SCHEDULED_FOR", "TS NULL" },
+			{ "FERRY_SCHEDULE_RUN.TRIGGER_KIND", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_SCHEDULE_RUN.OUTCOME", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_SCHEDULE_RUN.RECORD_ID", "BIGINT NULL" },
+			{ "FERRY_SCHEDULE_RUN.MESSAGE", "VARCHAR(2000) NULL" },
+			{ "FERRY_SCHEDULE_RUN.NODE_ID", "VARCHAR(128) NOT NULL" },
+			{ "FERRY_NODE.NODE_ID", "VARCHAR(128) NOT NULL" },
+			{ "FERRY_NODE.HOST", "VARCHAR(255) NOT NULL" },
+			{ "FERRY_NODE.PID", "BIGINT NOT NULL" },
+			{ "FERRY_NODE.DATA_DIR", "VARCHAR(1024) NOT NULL" },
+			{ "FERRY_NODE.STARTED_AT", "TS NOT NULL" },
+			{ "FERRY_NODE.HEARTBEAT_AT", "TS NOT NULL" },
+			{ "FERRY_NODE.STOPPED_AT", "TS NULL" },
+			{ "FERRY_EXECUTION_NODE.JOB_EXECUTION_ID", "BIGINT NOT NULL" },
+			{ "FERRY_EXECUTION_NODE.NODE_ID", "VARCHAR(128) NOT NULL" },
+			{ "FERRY_EXECUTION_NODE.CLAIMED_AT", "TS NOT NULL" },
+			{ "FERRY_EXECUTION_NODE.STOP_REQUESTED_AT", "TS NULL" },
+			{ "FERRY_EXECUTION_NODE.STOP_REQUESTED_BY", "VARCHAR(64) NULL" } };
 
 	private void verifyColumnTypes(JdbcTemplate jdbc, Dbms dbms) {
 		Map<String, String> actual = new TreeMap<>();

@@ -109,6 +109,7 @@ class OpenApiConfiguration {
 			| 60109 | TIEM_TRANSPORT_FILE_UPLOAD_FAILED | 500 | an upload failed |
 			| 60110 | TIEM_TRANSPORT_FILE_DOWNLOAD_FAILED | 500 | a download failed |
 			| 60111 | TIEM_TRANSPORT_FILE_TRANSFER_LIMITED | 400 | too many uploads/downloads at once |
+			| 60200 | SCHEDULE_NOT_FOUND | 404 | unknown `scheduleId` (Ferry's own code) |
 			| 9999 | (internal error) | 500 | anything unexpected; details only in the server log |
 			""";
 
@@ -157,8 +158,8 @@ class OpenApiConfiguration {
 	private static Schema<Object> errorSchema() {
 		return object().description("The envelope of a refused or failed call: no data, an error code and a message.")
 			.addProperty("code", type("integer").format("int32")
-				.description("Ferry's error code (see the table in the API description): 10001, 10003, 60100-60111 "
-						+ "or 9999.")
+				.description("Ferry's error code (see the table in the API description): 10001, 10003, 60100-60111, "
+						+ "60200 or 9999.")
 				.example(10001))
 			.addProperty("message", type("string").description("What went wrong, naming the field, parameter or record.")
 				.example("clusterId is required"));
@@ -191,7 +192,14 @@ class OpenApiConfiguration {
 						"The deleted record.",
 						Map.of("recordId", type("string").description("Id of the deleted record.").example("42"))),
 				new MapAnswer("POST", "/api/v1/clusters/import/upload", "UploadResult",
-						"The staged upload, to be named by an import.", upload));
+						"The staged upload, to be named by an import.", upload),
+				new MapAnswer("GET", "/api/v1/schedules", "ScheduleList", "The schedules.",
+						Map.of("schedules", array("Schedule", "Every schedule, oldest first."))),
+				new MapAnswer("DELETE", "/api/v1/schedules/{scheduleId}", "ScheduleDeleted", "The deleted schedule.",
+						Map.of("scheduleId", type("string").description("Id of the deleted schedule.").example("3"))),
+				new MapAnswer("GET", "/api/v1/schedules/{scheduleId}/runs", "ScheduleRunList",
+						"The schedule's run history.",
+						Map.of("runs", array("ScheduleRun", "Its last 200 fires, newest first."))));
 	}
 
 	/**

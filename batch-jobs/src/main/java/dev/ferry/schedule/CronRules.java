@@ -1,0 +1,99 @@
+package dev.ferry.schedule;
+
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import com.cronutils.descriptor.CronDescriptor;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import org.jspecify.annotations.Nullable;
+import org.quartz.CronExpression;
+
+import dev.ferry.error.FerryException;
+
+/** Checks cron expressions and time zones, says them in words, and computes their next fire times. */
+final class CronRules {
+
+	static final String FORMAT = "Quartz cron format: seconds minutes hours day-of-month month day-of-week [year], "
+			+ "with ? in one of the two day fields, e.g. '0 0 2 * * ?' (every day at 02:00) or '0 */15 * * * ?' "
+			+ "(every 15 minutes)";
+
+	private static final CronParser DESCRIBER_PARSER = new CronParser(
+			CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
+	private CronRules() {
+	}
+
+	/** The time zone; omitted → this node's default zone. */
+	static ZoneId zone(@Nullable String timeZone) {
+		if (timeZone == null || timeZone.isBlank()) {
+			return ZoneId.systemDefault();
+		}
+		try {
+			return ZoneId.of(timeZone.strip());
+		}
+		catch (DateTimeException ex) {
+			throw FerryException.invalid("timeZone '" + timeZone + "' is not a valid time zone: use an IANA name "
+					+ "such as UTC, Europe/Berlin or America/New_York, or an offset such as +02:00");
+		}
+	}
+
+	/** The parsed expression, read in {@code zone}; PARAMETER_INVALID with the reason if it is not valid. */
+	static CronExpression parse(@Nullable String cron, ZoneId zone) {
+		if (cron == null || cron.isBlank()) {
+			throw FerryException.invalid("cron is required (" + FORMAT + ")");
+		}
+		String expression = cron.strip();
+		if (expression.length() > 120) {
+			throw FerryException.invalid("cron is longer than 120 characters");
+		}
+		CronExpression parsed;
+		try {
+			parsed = new CronExpression(expression);
+		}
+		catch (ParseException | RuntimeException ex) {
+			throw FerryException.invalid("cron '" + expression + "' is not a valid Quartz cron expression: "
+					+ ex.getMessage() + " (" + FORMAT + ")");
+		}
+		parsed.setTimeZone(TimeZone.getTimeZone(zone));
+		if (parsed.getNextValidTimeAfter(new Date()) == null) {
+			throw FerryException.invalid("cron '" + expression + "' never fires again (a year in the past?)");
+		}
+		return parsed;
+	}
+
+	static CronDescription describe(String cron, ZoneId zone, int count) {
+		CronExpression expression = parse(cron, zone);
+		List<OffsetDateTime> next = new ArrayList<>(count);
+		Date after = new Date();
+		for (int i = 0; i < count; i++) {
+			Date fire = expression.getNextValidTimeAfter(after);
+			if (fire == null) {
+				break;
+			}
+			next.add(fire.toInstant().atZone(zone).toOffsetDateTime());
+			after = fire;
+		}
+		return new CronDescription(expression.getCronExpression(), zone.getId(), words(expression.getCronExpression()),
+				next);
+	}
+
+	/** cron-utils' English description; the expression itself if cron-utils cannot read it. */
+	static String words(String cron) {
+		try {
+			return CronDescriptor.instance(Locale.ENGLISH).describe(DESCRIBER_PARSER.parse(cron));
+		}
+		catch (RuntimeException ex) {
+			return cron;
+		}
+	}
+
+}
