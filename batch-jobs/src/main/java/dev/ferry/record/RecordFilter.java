@@ -17,6 +17,12 @@ public record RecordFilter(int page, int pageSize, @Nullable Long recordId, @Nul
 		this(page, pageSize, recordId, clusterId, reImport, startTime, endTime, status, transportType, null);
 	}
 
+	/** The filter the per-status counts depend on: no status, no paging. */
+	RecordFilter countKey() {
+		return new RecordFilter(1, 1, this.recordId, this.clusterId, this.reImport, this.startTime, this.endTime,
+				null, this.transportType, this.commentContains);
+	}
+
 	/** The same filter without its status: what the status tabs count over. */
 	public RecordFilter anyStatus() {
 		return new RecordFilter(this.page, this.pageSize, this.recordId, this.clusterId, this.reImport,

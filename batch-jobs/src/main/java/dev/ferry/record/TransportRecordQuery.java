@@ -42,9 +42,13 @@ public class TransportRecordQuery {
 
 	private final ExecutionContextSerializer serializer;
 
-	TransportRecordQuery(NamedParameterJdbcTemplate jdbc, ExecutionContextSerializer serializer) {
+	private final RecordCountCache counts;
+
+	TransportRecordQuery(NamedParameterJdbcTemplate jdbc, ExecutionContextSerializer serializer,
+			RecordCountCache counts) {
 		this.jdbc = jdbc;
 		this.serializer = serializer;
+		this.counts = counts;
 	}
 
 	@Transactional(readOnly = true)
@@ -72,13 +76,13 @@ public class TransportRecordQuery {
 	private RecordPage query(RecordFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + FROM + where, params, Long.class);
+		long total = total(filter, where, params);
 		params.addValue("limit", filter.pageSize()).addValue("offset", filter.offset());
 		List<Row> rows = this.jdbc.query("SELECT i.JOB_INSTANCE_ID, i.JOB_NAME, e.JOB_EXECUTION_ID, e.STATUS,"
 				+ " e.START_TIME, e.END_TIME, e.LAST_UPDATED, (SELECT MIN(f.CREATE_TIME) FROM BATCH_JOB_EXECUTION f"
 				+ " WHERE f.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID) AS CREATED" + FROM + where
 				+ " ORDER BY i.JOB_INSTANCE_ID DESC LIMIT :limit OFFSET :offset", params, this::row);
-		return new RecordPage(toRecords(rows), filter.page(), filter.pageSize(), total == null ? 0 : total);
+		return new RecordPage(toRecords(rows), filter.page(), filter.pageSize(), total);
 	}
 
 	private static String where(RecordFilter filter, MapSqlParameterSource params) {
@@ -127,25 +131,42 @@ public class TransportRecordQuery {
 		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
-	/** How many records match the filter (its status ignored) in each status: the console's status tabs. */
+	/**
+	 * How many records match the filter (its status ignored) in each status: the console's status tabs. Counted once
+	 * and then kept while no record changes state ({@link RecordCountCache}).
+	 */
 	@Transactional(readOnly = true)
 	public Map<RecordStatus, Long> countByStatus(RecordFilter filter) {
+		try {
+			return this.counts.counts(filter, () -> count(filter));
+		}
+		catch (DataAccessException ex) {
+			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_QUERY_FAILED,
+					"the transfer records could not be counted: " + ex.getMostSpecificCause().getMessage(), ex);
+		}
+	}
+
+	/** One record is counted directly; a list's total comes from the (cached) per-status counts. */
+	private long total(RecordFilter filter, String where, MapSqlParameterSource params) {
+		if (filter.recordId() != null) {
+			Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + FROM + where, params, Long.class);
+			return total == null ? 0 : total;
+		}
+		Map<RecordStatus, Long> byStatus = this.counts.counts(filter, () -> count(filter));
+		return filter.status() != null ? byStatus.getOrDefault(filter.status(), 0L)
+				: byStatus.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	private Map<RecordStatus, Long> count(RecordFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter.anyStatus(), params);
 		Map<RecordStatus, Long> counts = new java.util.EnumMap<>(RecordStatus.class);
 		for (RecordStatus status : RecordStatus.values()) {
 			counts.put(status, 0L);
 		}
-		try {
-			this.jdbc.query("SELECT e.STATUS, COUNT(*)" + FROM + where + " GROUP BY e.STATUS", params,
-					(ResultSet rs) -> {
-						counts.merge(RecordStatus.ofBatchStatus(rs.getString(1)), rs.getLong(2), Long::sum);
-					});
-		}
-		catch (DataAccessException ex) {
-			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_QUERY_FAILED,
-					"the transfer records could not be counted: " + ex.getMostSpecificCause().getMessage(), ex);
-		}
+		this.jdbc.query("SELECT e.STATUS, COUNT(*)" + FROM + where + " GROUP BY e.STATUS", params, (ResultSet rs) -> {
+			counts.merge(RecordStatus.ofBatchStatus(rs.getString(1)), rs.getLong(2), Long::sum);
+		});
 		return counts;
 	}
 

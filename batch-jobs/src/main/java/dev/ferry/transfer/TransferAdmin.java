@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
 
@@ -49,8 +50,11 @@ public class TransferAdmin {
 
 	private final ExecutionOwnership owners;
 
+	private final ApplicationEventPublisher events;
+
 	TransferAdmin(JobRepository jobRepository, JobOperator jobOperator, SecretStore secrets, AuditLog audit,
-			ReImportGuard reImports, ExecutionOwnership owners) {
+			ReImportGuard reImports, ExecutionOwnership owners, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.secrets = secrets;
@@ -154,6 +158,7 @@ public class TransferAdmin {
 					"record " + recordId + " could not be deleted: " + ex.getMessage(), ex);
 		}
 		log.info("Record {} deleted by {} ({})", recordId, actor, dir.path());
+		this.events.publishEvent(new RecordDeleted(instance.getInstanceId()));
 	}
 
 	private void deleteRemote(String recordId, JobExecution execution, Long s3SecretId) {
