@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 record ApiToken(long id, String name, String prefix, LocalDateTime createdAt, @Nullable LocalDateTime lastUsedAt,
 		@Nullable LocalDateTime expiresAt) {
 
-	boolean expired(LocalDateTime now) {
+	public boolean expired(LocalDateTime now) {
 		return this.expiresAt != null && !now.isBefore(this.expiresAt);
 	}
 
