@@ -135,7 +135,7 @@ class TokensControllerTests {
 	@Test
 	@WithMockUser(username = "gone", roles = "VIEWER")
 	void aSessionWhoseUserIsGoneIsLoggedOut() throws Exception {
-		// loadUserByUsername("gone") answers null from the mock: treated as no such user any more
+		// the user was deleted (or renamed) since the session began
 		given(this.users.loadUserByUsername("gone"))
 			.willThrow(new org.springframework.security.core.userdetails.UsernameNotFoundException("gone"));
 		this.mvc.perform(get("/tokens")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
