@@ -33,3 +33,23 @@
   document.addEventListener('htmx:sendError', networkError);
   document.addEventListener('htmx:timeout', networkError);
 })();
+
+// Copy buttons: <button data-copy="#selector"> copies that input's value (the API token shown once).
+document.addEventListener('click', function (event) {
+  var button = event.target.closest ? event.target.closest('[data-copy]') : null;
+  if (!button) {
+    return;
+  }
+  var input = document.querySelector(button.getAttribute('data-copy'));
+  if (!input) {
+    return;
+  }
+  input.select();
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(input.value).then(function () { button.textContent = 'Copied'; });
+  }
+  else {
+    document.execCommand('copy');
+    button.textContent = 'Copied';
+  }
+});

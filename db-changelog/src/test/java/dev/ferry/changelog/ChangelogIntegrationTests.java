@@ -61,14 +61,15 @@ class ChangelogIntegrationTests {
 			"ferry-0003-create-setting", "ferry-0004-create-user", "ferry-0005-create-audit",
 			"ferry-0006-idx-audit-occurred-at", "ferry-0007-idx-batch-job-instance-name",
 			"ferry-0008-idx-batch-job-execution-instance", "ferry-0009-idx-batch-job-execution-status",
-			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node");
+			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
+			"ferry-tokens-0001-create-api-token");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
 			"QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS");
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
-			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE");
+			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN");
 
 	@Test
 	void h2() throws Exception {
@@ -343,7 +344,12 @@ class ChangelogIntegrationTests {
 			{ "FERRY_EXECUTION_NODE.NODE_ID", "VARCHAR(128) NOT NULL" },
 			{ "FERRY_EXECUTION_NODE.CLAIMED_AT", "TS NOT NULL" },
 			{ "FERRY_EXECUTION_NODE.STOP_REQUESTED_AT", "TS NULL" },
-			{ "FERRY_EXECUTION_NODE.STOP_REQUESTED_BY", "VARCHAR(64) NULL" } };
+			{ "FERRY_EXECUTION_NODE.STOP_REQUESTED_BY", "VARCHAR(64) NULL" },
+			{ "FERRY_API_TOKEN.ID", "ID" }, { "FERRY_API_TOKEN.USER_ID", "BIGINT NOT NULL" },
+			{ "FERRY_API_TOKEN.NAME", "VARCHAR(64) NOT NULL" }, { "FERRY_API_TOKEN.TOKEN_PREFIX", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_API_TOKEN.TOKEN_HASH", "VARCHAR(64) NOT NULL" }, { "FERRY_API_TOKEN.CREATED_AT", "TS NOT NULL" },
+			{ "FERRY_API_TOKEN.EXPIRES_AT", "TS NULL" }, { "FERRY_API_TOKEN.LAST_USED_AT", "TS NULL" },
+			{ "FERRY_API_TOKEN.REVOKED_AT", "TS NULL" } };
 
 	private void verifyColumnTypes(JdbcTemplate jdbc, Dbms dbms) {
 		Map<String, String> actual = new TreeMap<>();

@@ -6,23 +6,32 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic, no CSRF since no cookie authenticates it.
+ * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic or an API token ({@code Authorization:
+ * Bearer}), no CSRF since no cookie authenticates it; a refused call gets a 401 in the API's envelope.
  * The console has a form login, a session and CSRF; an htmx request whose session expired gets {@code HX-Refresh}
  * (a full reload that lands on the login page) instead of a login page swapped into a fragment. Both enforce the
  * same role rules: VIEWER reads, OPERATOR runs transfers and schedules, ADMIN manages clusters, users and settings.
+ * Both authenticate through one throttled manager ({@link FerryAuthenticationConfiguration}); the console re-reads
+ * its user at each request ({@link SessionUserRefreshFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,13 +44,30 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ThrottledAuthenticationManager authentication)
+			throws Exception {
+		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
 		return http.securityMatcher("/api/**")
+			.authenticationManager(authentication)
 			.authorizeHttpRequests(SecurityConfiguration::apiRules)
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(bearerTokens(authentication, entryPoint), BasicAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.build();
+	}
+
+	/** {@code Authorization: Bearer <API token>}; a refused token is answered at once (no other scheme is tried). */
+	private static AuthenticationFilter bearerTokens(AuthenticationManager authentication,
+			AuthenticationEntryPoint entryPoint) {
+		AuthenticationFilter filter = new AuthenticationFilter(authentication,
+				new BearerTokenAuthenticationConverter());
+		filter.setSuccessHandler((request, response, result) -> {
+			// continue the chain: the API answers the request itself
+		});
+		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		return filter;
 	}
 
 	private static void apiRules(
@@ -63,13 +89,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests(SecurityConfiguration::consoleRules)
+	SecurityFilterChain consoleChain(HttpSecurity http, ThrottledAuthenticationManager authentication,
+			UserDetailsService users) throws Exception {
+		return http.authenticationManager(authentication)
+			.authorizeHttpRequests(SecurityConfiguration::consoleRules)
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.httpBasic(Customizer.withDefaults())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(consoleEntryPoint())
 				.accessDeniedHandler(new ConsoleAccessDeniedHandler()))
+			.addFilterBefore(new SessionUserRefreshFilter(users), AnonymousAuthenticationFilter.class)
 			.build();
 	}
 

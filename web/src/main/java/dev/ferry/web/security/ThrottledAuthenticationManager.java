@@ -1,0 +1,47 @@
+package dev.ferry.web.security;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * The authentication manager of both filter chains (form login, HTTP Basic, bearer tokens): asks the
+ * {@link LoginThrottle} first, counts wrong credentials and refused accounts as failures, resets on success.
+ */
+class ThrottledAuthenticationManager implements AuthenticationManager {
+
+	private final LoginThrottle throttle;
+
+	private final AuthenticationManager delegate;
+
+	ThrottledAuthenticationManager(LoginThrottle throttle, AuthenticationManager delegate) {
+		this.throttle = throttle;
+		this.delegate = delegate;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication request) {
+		// a bearer token names no user before it is looked up: only its address counts
+		String username = (request instanceof BearerTokenAuthentication) ? null : request.getName();
+		String address = address(request.getDetails());
+		this.throttle.check(username, address);
+		try {
+			Authentication result = this.delegate.authenticate(request);
+			this.throttle.succeeded(username);
+			return result;
+		}
+		catch (BadCredentialsException | AccountStatusException ex) {
+			this.throttle.failed(username, address);
+			throw ex;
+		}
+	}
+
+	private static @Nullable String address(@Nullable Object details) {
+		return (details instanceof WebAuthenticationDetails web) ? web.getRemoteAddress() : null;
+	}
+
+}
