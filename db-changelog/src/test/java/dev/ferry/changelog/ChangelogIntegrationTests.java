@@ -61,7 +61,8 @@ class ChangelogIntegrationTests {
 			"ferry-0003-create-setting", "ferry-0004-create-user", "ferry-0005-create-audit",
 			"ferry-0006-idx-audit-occurred-at", "ferry-0007-idx-batch-job-instance-name",
 			"ferry-0008-idx-batch-job-execution-instance", "ferry-0009-idx-batch-job-execution-status",
-			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
+			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0011-idx-batch-job-execution-params-value-%s",
+			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
 			"ferry-tokens-0001-create-api-token");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
@@ -133,7 +134,7 @@ class ChangelogIntegrationTests {
 			List<String> ids = new ArrayList<>();
 			ids.add("batch-6.0-schema-" + this.changesetSuffix);
 			ids.add("quartz-2.5-tables-" + this.changesetSuffix);
-			ids.addAll(FERRY_CHANGESETS);
+			FERRY_CHANGESETS.forEach((id) -> ids.add(id.replace("%s", this.changesetSuffix)));
 			return ids;
 		}
 
