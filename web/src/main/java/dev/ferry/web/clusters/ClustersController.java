@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
@@ -105,9 +109,28 @@ class ClustersController {
 	}
 
 	@PostMapping("/clusters/{clusterId}/delete")
-	String delete(@PathVariable String clusterId, RedirectAttributes redirect,
-			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request",
-					required = false) @org.jspecify.annotations.Nullable String htmx) {
+	String delete(@PathVariable String clusterId, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flashSuccess", deleteChecked(clusterId));
+		return "redirect:/clusters";
+	}
+
+	/**
+	 * The htmx delete: {@code HX-Redirect} to the list, the flash saved for it (a view resolver's
+	 * {@code redirect:htmx:} would be taken by Thymeleaf's resolver, which orders first, as a plain 302).
+	 */
+	@HxRequest
+	@PostMapping("/clusters/{clusterId}/delete")
+	ResponseEntity<Void> deleteHtmx(@PathVariable String clusterId, HttpServletRequest request,
+			HttpServletResponse response) {
+		String message = deleteChecked(clusterId);
+		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+		flash.put("flashSuccess", message);
+		RequestContextUtils.saveOutputFlashMap("/clusters", request, response);
+		return ResponseEntity.noContent().header("HX-Redirect", request.getContextPath() + "/clusters").build();
+	}
+
+	/** Deletes the cluster unless a transfer of it is queued or running; answers the flash message. */
+	private String deleteChecked(String clusterId) {
 		Cluster cluster = this.clusters.get(clusterId);
 		long busy = this.records.find(filter(clusterId, RecordStatus.Processing)).total()
 				+ this.records.find(filter(clusterId, RecordStatus.Queued)).total();
@@ -116,8 +139,7 @@ class ClustersController {
 					+ " queued or running transfers; stop them or wait until they end, then delete it");
 		}
 		this.clusters.delete(clusterId);
-		redirect.addFlashAttribute("flashSuccess", "Cluster " + cluster.name() + " deleted.");
-		return htmx != null ? "redirect:htmx:/clusters" : "redirect:/clusters";
+		return "Cluster " + cluster.name() + " deleted.";
 	}
 
 	@HxRequest

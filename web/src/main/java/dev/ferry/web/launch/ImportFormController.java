@@ -28,6 +28,7 @@ import dev.ferry.transfer.TransferService;
 import dev.ferry.transfer.TransferStarted;
 import dev.ferry.upload.UploadStore;
 import dev.ferry.web.console.ConsoleController;
+import dev.ferry.web.console.ConsoleFormat;
 
 /**
  * {@code /transfers/import/new}: the import form. The Re-import button of an export links here with
@@ -51,8 +52,11 @@ class ImportFormController {
 
 	private final UploadStore uploads;
 
+	private final ConsoleFormat format;
+
 	ImportFormController(ClusterService clusters, TransferService transfers, TransportRecordQuery records,
-			UploadStore uploads) {
+			UploadStore uploads, ConsoleFormat format) {
+		this.format = format;
 		this.clusters = clusters;
 		this.transfers = transfers;
 		this.records = records;
@@ -148,6 +152,7 @@ class ImportFormController {
 				all.stream().filter((c) -> c.clusterId().equals(form.getClusterId())).findFirst().orElse(null));
 		model.addAttribute("upload", form.getUploadId() == null ? null : this.uploads.find(form.getUploadId()).orElse(null));
 		model.addAttribute("maxUploadBytes", this.uploads.maxUploadBytes());
+		model.addAttribute("maxUploadText", this.format.bytes(this.uploads.maxUploadBytes()));
 		return VIEW;
 	}
 

@@ -106,6 +106,8 @@ class SettingsController {
 		model.addAttribute("defaults", defaults);
 		model.addAttribute("results", results);
 		model.addAttribute("fixed", this.settings.defaults());
+		model.addAttribute("stagingDir",
+				this.settings.defaults().importRoot().toAbsolutePath().normalize().resolve("uploads").toString());
 		return "settings/page";
 	}
 

@@ -43,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest
 @ContextConfiguration(classes = { ExportFormController.class, ConsoleWebTest.class })
-@WithMockUser(roles = "OPERATOR")
+@WithMockUser(roles = { "OPERATOR", "VIEWER" })
 class ExportFormControllerTests {
 
 	static final Cluster SHOP = new Cluster(1, "shop", ClusterKind.MYSQL, "db1", 3306, null, null, "dumper", 7L);
