@@ -4,10 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.stereotype.Component;
 
 import dev.ferry.config.FerryProperties;
+import dev.ferry.config.SettingsService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 
@@ -15,29 +19,39 @@ import dev.ferry.error.FerryException;
 @Component
 public class ToolBinaries {
 
-	private final FerryProperties properties;
+	private final Supplier<FerryProperties> settings;
+
+	/** Tools as the settings name them now (console changes included). */
+	@Autowired
+	ToolBinaries(SettingsService settings) {
+		this.settings = settings::current;
+	}
 
 	ToolBinaries(FerryProperties properties) {
-		this.properties = properties;
+		this.settings = () -> properties;
+	}
+
+	private FerryProperties.Tools tools() {
+		return this.settings.get().tools();
 	}
 
 	public Path mydumper() {
-		return require(this.properties.tools().mydumper(), "ferry.tools.mydumper (FERRY_MYDUMPER)");
+		return require(tools().mydumper(), "ferry.tools.mydumper (FERRY_MYDUMPER)");
 	}
 
 	public Path myloader() {
-		return require(this.properties.tools().myloader(), "ferry.tools.myloader (FERRY_MYLOADER)");
+		return require(tools().myloader(), "ferry.tools.myloader (FERRY_MYLOADER)");
 	}
 
 	/** How to run a TiDB tool ({@code dumpling} or {@code tidb-lightning}): its standalone binary if set, else TiUP. */
 	public dev.ferry.tidb.TidbLauncher tidb(String component) {
-		String standalone = component.equals("dumpling") ? this.properties.tools().dumpling()
-				: this.properties.tools().lightning();
+		String standalone = component.equals("dumpling") ? tools().dumpling()
+				: tools().lightning();
 		if (!standalone.isBlank()) {
 			return dev.ferry.tidb.TidbLauncher
 				.standalone(require(standalone, "FERRY_" + (component.equals("dumpling") ? "DUMPLING" : "LIGHTNING")));
 		}
-		return dev.ferry.tidb.TidbLauncher.tiup(require(this.properties.tools().tiup(), "ferry.tools.tiup (FERRY_TIUP)"));
+		return dev.ferry.tidb.TidbLauncher.tiup(require(tools().tiup(), "ferry.tools.tiup (FERRY_TIUP)"));
 	}
 
 	private static Path require(String configured, String setting) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
+import dev.ferry.config.SettingsService;
 import dev.ferry.secret.SecretStore;
 
 /** What every tool invocation needs from a running transfer: its cluster, its password, the tools and settings. */
@@ -20,13 +21,13 @@ class TransferContext {
 
 	private final ToolBinaries binaries;
 
-	private final FerryProperties properties;
+	private final SettingsService settings;
 
-	TransferContext(ClusterService clusters, SecretStore secrets, ToolBinaries binaries, FerryProperties properties) {
+	TransferContext(ClusterService clusters, SecretStore secrets, ToolBinaries binaries, SettingsService settings) {
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.binaries = binaries;
-		this.properties = properties;
+		this.settings = settings;
 	}
 
 	Cluster cluster(JobParameters parameters) {
@@ -46,12 +47,13 @@ class TransferContext {
 		return this.binaries;
 	}
 
+	/** The tool settings in effect now (console changes included): read when a tool starts. */
 	FerryProperties.Tools tools() {
-		return this.properties.tools();
+		return this.settings.current().tools();
 	}
 
 	Path home() {
-		return this.properties.home();
+		return this.settings.defaults().home();
 	}
 
 }

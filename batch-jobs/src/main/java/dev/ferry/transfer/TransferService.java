@@ -24,6 +24,7 @@ import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
+import dev.ferry.config.SettingsService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3AccessException;
@@ -56,7 +57,7 @@ public class TransferService {
 
 	private final ToolBinaries tools;
 
-	private final FerryProperties properties;
+	private final SettingsService settings;
 
 	private final TransferAdmin records;
 
@@ -66,7 +67,7 @@ public class TransferService {
 
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
-			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, FerryProperties properties,
+			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
 			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners) {
 		this.clusters = clusters;
 		this.secrets = secrets;
@@ -75,7 +76,7 @@ public class TransferService {
 		this.exportJob = exportJob;
 		this.importJob = importJob;
 		this.tools = tools;
-		this.properties = properties;
+		this.settings = settings;
 		this.records = records;
 		this.uploads = uploads;
 		this.owners = owners;
@@ -97,7 +98,7 @@ public class TransferService {
 	public TransferStarted export(ExportRequest request, String requestedBy, @Nullable Long scheduleId) {
 		ExportPlan plan = check(request);
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
-				plan.comment(), this.properties.exportRoot(), requestedBy, plan.chain())
+				plan.comment(), this.settings.current().exportRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
 			.addString(TransferParameters.ZIP_NAME, plan.zipName(), false)
 			.addString(TransferParameters.FILTER, plan.filter(), false)
@@ -110,13 +111,14 @@ public class TransferService {
 
 	private ExportPlan check(ExportRequest request) {
 		ExportPlan plan = ExportRequestValidator.validate(request, this.clusters);
+		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
 			this.tools.tidb("dumpling");
 		}
 		else {
 			this.tools.mydumper();
 		}
-		ensureRoot(this.properties.exportRoot(), "export");
+		ensureRoot(properties.exportRoot(), "export");
 		if (plan.s3() != null) {
 			try {
 				S3Probe.check(plan.s3().location(), plan.s3().credentials());
@@ -130,13 +132,14 @@ public class TransferService {
 
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
+		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
 			this.tools.tidb("tidb-lightning");
 		}
 		else {
 			this.tools.myloader();
 		}
-		ensureRoot(this.properties.importRoot(), "import");
+		ensureRoot(properties.importRoot(), "import");
 		checkNoImportRunning(plan.cluster());
 		java.util.Set<String> tables = switch (plan.source().kind()) {
 			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
@@ -148,7 +151,7 @@ public class TransferService {
 		}
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import",
 				plan.s3() != null ? "s3" : "nfs", plan.comment(),
-				this.properties.importRoot(), requestedBy, plan.chain())
+				properties.importRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.BACKEND, plan.backend(), false)
 			.addString(TransferParameters.ZIP_NAME, ExportRequestValidator.DEFAULT_ZIP_NAME, false)
 			.addString(TransferParameters.OVERWRITE, Boolean.toString(plan.overwrite()), false);

@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import dev.ferry.record.RecordFilter;
 import dev.ferry.record.RecordStatus;
 import dev.ferry.record.TransportRecordQuery;
+import dev.ferry.web.settings.HealthChecks;
 
-/** The dashboard: what runs now, what failed lately. */
+/** The dashboard: what runs now, what failed lately, and whether the tools and storage roots are usable. */
 @ConsoleController
 class DashboardController {
 
@@ -15,8 +16,11 @@ class DashboardController {
 
 	private final TransportRecordQuery records;
 
-	DashboardController(TransportRecordQuery records) {
+	private final HealthChecks health;
+
+	DashboardController(TransportRecordQuery records, HealthChecks health) {
 		this.records = records;
+		this.health = health;
 	}
 
 	@GetMapping("/")
@@ -24,6 +28,8 @@ class DashboardController {
 		model.addAttribute("running", this.records.find(filter(RecordStatus.Processing)).records());
 		model.addAttribute("queued", this.records.find(filter(RecordStatus.Queued)).records());
 		model.addAttribute("failures", this.records.find(filter(RecordStatus.Failed)).records());
+		model.addAttribute("tools", this.health.tools());
+		model.addAttribute("storage", this.health.storage());
 		return "dashboard";
 	}
 

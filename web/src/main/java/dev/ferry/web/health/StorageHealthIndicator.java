@@ -9,22 +9,24 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.config.FerryProperties;
+import dev.ferry.config.SettingsService;
 
 /** {@code storage}: the export and import roots exist (created if missing) and are writable. */
 @Component("storage")
 class StorageHealthIndicator extends AbstractHealthIndicator {
 
-	private final FerryProperties properties;
+	private final SettingsService settings;
 
-	StorageHealthIndicator(FerryProperties properties) {
-		this.properties = properties;
+	StorageHealthIndicator(SettingsService settings) {
+		this.settings = settings;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws IOException {
 		builder.up();
-		check(builder, "exportRoot", this.properties.exportRoot());
-		check(builder, "importRoot", this.properties.importRoot());
+		FerryProperties properties = this.settings.current();
+		check(builder, "exportRoot", properties.exportRoot());
+		check(builder, "importRoot", properties.importRoot());
 	}
 
 	private static void check(Health.Builder builder, String name, Path root) throws IOException {

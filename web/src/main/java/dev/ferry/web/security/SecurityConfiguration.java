@@ -111,6 +111,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/users", "/users/**", "/settings", "/settings/**")
 			.hasRole(ADMIN)
+			.requestMatchers("/clusters/new")
+			.hasRole(ADMIN) // before the next rule: "new" would match {id}
 			.requestMatchers(HttpMethod.GET, "/clusters", "/clusters/{id}")
 			.hasRole(VIEWER)
 			.requestMatchers("/clusters/**")

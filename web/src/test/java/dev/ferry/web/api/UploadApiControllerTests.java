@@ -34,6 +34,7 @@ import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.upload.UploadStore;
 import dev.ferry.upload.UploadTicket;
+import dev.ferry.web.upload.MultipartUploadReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The upload endpoint on a streamed multipart body, with the real {@link UploadStore} and low limits. */
 @WebMvcTest(properties = "spring.servlet.multipart.enabled=false")
-@ContextConfiguration(classes = { UploadApiController.class, ApiExceptionHandler.class,
+@ContextConfiguration(classes = { UploadApiController.class, MultipartUploadReceiver.class, ApiExceptionHandler.class,
 		UploadApiControllerTests.Limits.class })
 @WithMockUser
 class UploadApiControllerTests {

@@ -1,0 +1,58 @@
+package dev.ferry.web.settings;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+
+import dev.ferry.config.Setting;
+import dev.ferry.error.FerryException;
+
+/**
+ * Checks a settings form before it is stored: syntax and ranges ({@link Setting#normalize}), roots absolute and
+ * existing-or-creatable and writable ({@link StorageCheck}), tools found
+ * ({@link ToolCheck}; its version is shown, not judged). Each problem is a field error on {@code values[<field>]}.
+ */
+final class SettingsValidator {
+
+	private SettingsValidator() {
+	}
+
+	/** The normalised values of the settings that passed; errors for the others. */
+	static Map<Setting, String> validate(SettingsForm form, Errors errors) {
+		Map<Setting, String> valid = new EnumMap<>(Setting.class);
+		for (Setting setting : Setting.values()) {
+			String field = "values[" + setting.field() + "]";
+			String value;
+			try {
+				value = setting.normalize(form.value(setting));
+			}
+			catch (FerryException ex) {
+				errors.rejectValue(field, "settings.invalid", ex.getMessage());
+				continue;
+			}
+			String problem = switch (setting.type()) {
+				case PATH -> StorageCheck.of(Path.of(value)).problem();
+				case TOOL -> notFound(value);
+				case OPTIONAL_TOOL -> value.isEmpty() ? null : notFound(value);
+				case NUMBER -> null;
+			};
+			if (problem != null) {
+				errors.rejectValue(field, "settings.invalid", value + ": " + problem);
+				continue;
+			}
+			valid.put(setting, value);
+		}
+		return valid;
+	}
+
+	/** A tool must be found; what its --version says is shown, not judged (some builds exit non-zero there). */
+	private static @Nullable String notFound(String value) {
+		ToolCheck check = ToolCheck.of(value);
+		return check.path() == null ? check.problem() : null;
+	}
+
+}
