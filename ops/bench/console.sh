@@ -63,4 +63,4 @@ mariadb -h127.0.0.1 -P$DB -uroot -N ferry_bench -e "SELECT CONCAT(COUNT(*), ' jo
 echo "# starting Ferry"
 start_ferry
 echo "# timing (${N:-200} requests per endpoint after ${WARMUP:-50} warm-up, keep-alive, localhost)"
-python3 -u ops/bench/console_helper.py "$PORT" admin bench-admin-pw "${N:-200}" "${WARMUP:-50}" "$RECORDS" "${TOKEN:-}"
+python3 -u ops/bench/console_helper.py "$PORT" admin bench-admin-pw "${N:-200}" "${WARMUP:-50}" "$RECORDS"

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import dev.ferry.config.FerryProperties;
@@ -171,6 +172,12 @@ public class UploadStore {
 		}
 		SafeUnzipper.deleteRecursively(directory);
 		return true;
+	}
+
+	/** Hourly housekeeping: staged uploads nobody imported within {@link #STALE_AFTER} are removed. */
+	@Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+	void removeStaleHourly() {
+		removeStale();
 	}
 
 	/** Removes staged uploads older than {@link #STALE_AFTER}; returns how many. */

@@ -100,9 +100,10 @@ class TransferController {
 			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from) {
 		this.admin.delete(recordId, user.getName());
 		flash.addFlashAttribute("flashSuccess", text("action.deleted", recordId));
-		String detailPath = "/transfers/" + recordId;
-		boolean fromDetail = from != null && pathOf(from).equals(detailPath);
-		return back(fromDetail ? null : from, "/transfers");
+		if (from != null && pathOf(from).equals("/transfers/" + recordId)) {
+			return "redirect:htmx:/transfers"; // its own page is gone
+		}
+		return back(from, "/transfers");
 	}
 
 	/**

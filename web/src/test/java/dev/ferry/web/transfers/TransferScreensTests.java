@@ -197,6 +197,16 @@ class TransferScreensTests {
 
 	@Test
 	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
+	void deletingFromTheRecordsOwnPageGoesToTheList() throws Exception {
+		this.mvc.perform(post("/transfers/6/delete").with(csrf())
+			.header("HX-Request", "true")
+			.header("HX-Current-URL", "http://localhost/transfers/6"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Redirect", "/transfers"));
+	}
+
+	@Test
+	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
 	void aPlainFormPostGetsAnOrdinaryRedirect() throws Exception {
 		this.mvc.perform(post("/transfers/6/delete").with(csrf()))
 			.andExpect(status().is3xxRedirection())
