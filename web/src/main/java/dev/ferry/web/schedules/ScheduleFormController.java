@@ -101,12 +101,18 @@ class ScheduleFormController {
 		return show(form, schedule, model);
 	}
 
-	/** The cron expression in words and its next five fire times, or why it is not valid (as the form types). */
+	/**
+	 * The cron expression in words and its next five fire times, or why it is not valid (as the form types); always
+	 * 200, so that htmx swaps it in place rather than as an error.
+	 */
 	@GetMapping("/schedules/preview")
 	String preview(@RequestParam(required = false) @Nullable String cron,
 			@RequestParam(name = "timeZone", required = false) @Nullable String timeZone, Model model) {
+		if (cron == null || cron.isBlank()) {
+			return VIEW + " :: preview"; // nothing typed yet: nothing to explain
+		}
 		try {
-			model.addAttribute("preview", this.schedules.describe(cron == null ? "" : cron, timeZone));
+			model.addAttribute("preview", this.schedules.describe(cron, timeZone));
 		}
 		catch (FerryException ex) {
 			model.addAttribute("previewError", ex.getMessage());

@@ -370,6 +370,16 @@ class ScheduleScreensTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "VIEWER")
+	void thePreviewOfNothingTypedIsEmpty() throws Exception {
+		this.mvc.perform(get("/schedules/preview").header("HX-Request", "true").param("cron", " "))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"cron-preview\""), not(containsString("error-text")),
+					not(containsString("<li>")))));
+		verify(this.schedules, never()).describe(any(), any());
+	}
+
+	@Test
 	@WithMockUser(username = "olga", roles = { OPERATOR, "VIEWER" })
 	void pauseFromTheListGoesBackToTheListWithAFlash() throws Exception {
 		given(this.schedules.pause("3", "olga")).willReturn(this.active);
