@@ -47,6 +47,12 @@ class DashboardControllerTests {
 	@MockitoBean
 	SettingsService settings;
 
+	@MockitoBean
+	dev.ferry.schedule.ScheduleService schedules;
+
+	@MockitoBean
+	dev.ferry.cluster.ClusterService clusters;
+
 	@Test
 	void healthCardShowsEachToolAndRoot() throws Exception {
 		Path tool = dir.resolve("fake-mydumper");
