@@ -6,8 +6,8 @@
 #                                         KEEP_DB=1 reuses the records of an earlier run (the datadir is kept anyway)
 #
 # Targets (issue 4): list page and GET /api/v1/clusters/transport p95 < 100 ms; progress fragment p95 < 20 ms.
-# Starts its own MariaDB (bench-console :33076 under /tmp/ferry-bench-console), lets Ferry (app/target/ferry.jar,
-# profile mariadb, :33075) create the schema with Liquibase, stops Ferry, fills the Batch tables with
+# Starts its own MariaDB (bench-console :33086 under /tmp/ferry-bench-console), lets Ferry (app/target/ferry.jar,
+# profile mariadb, :33087) create the schema with Liquibase, stops Ferry, fills the Batch tables with
 # ops/bench/console_records.sql (generated like Ferry's own records: 15 parameters, contexts, steps), starts Ferry
 # again and times each endpoint with ops/bench/console_helper.py over a keep-alive connection. Stops all at the end.
 set -euo pipefail
@@ -16,7 +16,7 @@ RECORDS="${1:-100000}"
 [[ "$RECORDS" =~ ^[0-9]+$ && "$RECORDS" -ge 100 ]] || { echo "usage: $0 [RECORDS >= 100]" >&2; exit 2; }
 export FERRY_IT_DIR=/tmp/ferry-bench-console MARIADB_QUIET=1
 source ops/lib/mariadb.sh
-DB=33076 PORT=33075 INSTANCE=bench-console WORK=/tmp/ferry-bench-console/work
+DB=33086 PORT=33087 INSTANCE=bench-console WORK=/tmp/ferry-bench-console/work
 [[ -f app/target/ferry.jar ]] || { echo "app/target/ferry.jar is missing: build it first (./mvnw -B -q -DskipTests package)" >&2; exit 1; }
 
 FERRY_PID=""

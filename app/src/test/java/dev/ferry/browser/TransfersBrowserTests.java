@@ -86,7 +86,7 @@ class TransfersBrowserTests extends BrowserTest {
 			open("/transfers/" + recordId);
 			waitUntil(ExpectedConditions.attributeToBe(By.id("live"), "data-status", "Processing"));
 
-			browser.findElement(By.cssSelector("#live form[action$='/stop'] button")).click();
+			click(By.cssSelector("#live form[action$='/stop'] button"));
 			assertThat(browser.switchTo().alert().getText()).contains("Stop transfer " + recordId);
 			browser.switchTo().alert().accept();
 
@@ -95,7 +95,7 @@ class TransfersBrowserTests extends BrowserTest {
 			assertThat(Processes.commandLinesContaining(recordDir.toString())).as("tool ended").isEmpty();
 			statement.execute("UNLOCK TABLES");
 		}
-		browser.findElement(By.cssSelector("#live form[action$='/restart'] button")).click();
+		click(By.cssSelector("#live form[action$='/restart'] button"));
 		browser.switchTo().alert().accept();
 		waitUntil(ExpectedConditions.attributeToBe(By.id("live"), "data-status", "Finished"), Duration.ofSeconds(60));
 		assertThat(browser.findElements(By.cssSelector("#live table.attempt"))).as("two attempts").hasSize(2);

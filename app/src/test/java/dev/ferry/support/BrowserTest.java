@@ -105,7 +105,18 @@ public abstract class BrowserTest extends FunctionalTest {
 	}
 
 	protected static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
-		return new WebDriverWait(browser, timeout).pollingEvery(Duration.ofMillis(100)).until(condition::apply);
+		// live fragments replace themselves every 2 s: an element found just before a swap is stale a moment later
+		return new WebDriverWait(browser, timeout).pollingEvery(Duration.ofMillis(100))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
+	}
+
+	/** Clicks what {@code by} finds, again if a live fragment replaced it between finding and clicking. */
+	protected static void click(By by) {
+		waitUntil((driver) -> {
+			driver.findElement(by).click();
+			return true;
+		});
 	}
 
 	protected static Optional<WebElement> find(By by) {
