@@ -118,6 +118,58 @@ class ConsoleFlowsBrowserTests extends BrowserTest {
 			.isEqualTo(TestDatabases.checksums(TestDatabases.sourcePort(), db));
 	}
 
+	@Test
+	void cancellingAnUploadStopsItAndLeavesNothingStaged() throws Exception {
+		String target = registerCluster(TestDatabases.uniqueName("dst"), TestDatabases.targetPort(), "root", "");
+		Path zip = HOME.resolve("big-" + target + ".zip");
+		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
+			entries.setLevel(0);
+			entries.putNextEntry(new ZipEntry("shop.orders.00000.sql"));
+			byte[] chunk = new byte[1 << 20];
+			new java.util.Random(7).nextBytes(chunk);
+			for (int i = 0; i < 24; i++) {
+				entries.write(chunk);
+			}
+			entries.closeEntry();
+		}
+		Path staging = HOME.resolve("import").resolve("uploads");
+		java.util.Set<Path> before = staged(staging);
+		logInAsAdmin();
+		open("/transfers/import/new?cluster=" + target);
+		browser.findElement(By.cssSelector("input[name=source][value=upload]")).click();
+		var chrome = (org.openqa.selenium.chromium.HasNetworkConditions) browser;
+		chrome.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions()
+			.setUploadThroughput(1024 * 1024) // bytes per second: the 24 MiB take about 24 s
+			.setDownloadThroughput(50 * 1024 * 1024));
+		try {
+			browser.findElement(By.id("upload-file")).sendKeys(zip.toString());
+			WebElement bar = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-progress .bar")));
+			waitUntil((driver) -> Integer.parseInt(bar.getAttribute("aria-valuenow")) > 0, Duration.ofSeconds(30));
+			assertThat(Integer.parseInt(bar.getAttribute("aria-valuenow"))).as("part way").isLessThan(100);
+			browser.findElement(By.id("upload-cancel")).click();
+		}
+		finally {
+			chrome.deleteNetworkConditions();
+		}
+		WebElement result = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .flash")));
+		assertThat(result.getText()).contains("Upload cancelled");
+		assertThat(browser.findElements(By.cssSelector("#upload-result input[name=uploadId]"))).isEmpty();
+		waitUntil((driver) -> staged(staging).equals(before), Duration.ofSeconds(30)); // the partial upload is gone
+	}
+
+	/** The staged uploads (other tests of this JVM may have left some). */
+	private static java.util.Set<Path> staged(Path staging) {
+		if (!Files.isDirectory(staging)) {
+			return java.util.Set.of();
+		}
+		try (Stream<Path> children = Files.list(staging)) {
+			return children.collect(java.util.stream.Collectors.toSet());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static Path zipOf(Path data, Path zip) throws IOException {
 		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out);
 				Stream<Path> files = Files.walk(data)) {
