@@ -12,46 +12,18 @@ import org.springframework.validation.Errors;
 import dev.ferry.schedule.Schedule;
 import dev.ferry.schedule.ScheduleDraft;
 import dev.ferry.transfer.ExportRequest;
+import dev.ferry.web.launch.ExportOptionsForm;
 
 /**
  * The schedule form as the browser posts it. Secrets (password, S3 keys) are write-only: a form built from a stored
  * schedule never holds them, and a blank one means "keep the stored secret". Filter rules are one entry per row and
  * reach the export joined by line breaks, never by {@code ;}.
  */
-public class ScheduleForm {
+public class ScheduleForm extends ExportOptionsForm {
 
 	private @Nullable String name;
 
-	private @Nullable String clusterId;
-
-	private @Nullable String userName;
-
-	private @Nullable String password;
-
-	private String fileType = "sql";
-
 	private @Nullable String toolChain;
-
-	/** all, rules or sql: which tables go into the dump. */
-	private String tables = "all";
-
-	private List<String> filters = new ArrayList<>(List.of(""));
-
-	private @Nullable String sql;
-
-	private String storageType = "nfs";
-
-	private @Nullable String zipName;
-
-	private @Nullable String endpointUrl;
-
-	private @Nullable String bucketUrl;
-
-	private @Nullable String accessKey;
-
-	private @Nullable String secretAccessKey;
-
-	private @Nullable String comment;
 
 	private @Nullable String cron;
 
@@ -163,38 +135,6 @@ public class ScheduleForm {
 		this.name = name;
 	}
 
-	public @Nullable String getClusterId() {
-		return this.clusterId;
-	}
-
-	public void setClusterId(@Nullable String clusterId) {
-		this.clusterId = clusterId;
-	}
-
-	public @Nullable String getUserName() {
-		return this.userName;
-	}
-
-	public void setUserName(@Nullable String userName) {
-		this.userName = userName;
-	}
-
-	public @Nullable String getPassword() {
-		return this.password;
-	}
-
-	public void setPassword(@Nullable String password) {
-		this.password = password;
-	}
-
-	public String getFileType() {
-		return this.fileType;
-	}
-
-	public void setFileType(String fileType) {
-		this.fileType = fileType;
-	}
-
 	public @Nullable String getToolChain() {
 		return this.toolChain;
 	}
@@ -203,84 +143,8 @@ public class ScheduleForm {
 		this.toolChain = toolChain;
 	}
 
-	public String getTables() {
-		return this.tables;
-	}
-
-	public void setTables(String tables) {
-		this.tables = tables;
-	}
-
-	public List<String> getFilters() {
-		return this.filters;
-	}
-
 	public void setFilters(List<String> filters) {
 		this.filters = filters.isEmpty() ? new ArrayList<>(List.of("")) : filters;
-	}
-
-	public @Nullable String getSql() {
-		return this.sql;
-	}
-
-	public void setSql(@Nullable String sql) {
-		this.sql = sql;
-	}
-
-	public String getStorageType() {
-		return this.storageType;
-	}
-
-	public void setStorageType(String storageType) {
-		this.storageType = storageType;
-	}
-
-	public @Nullable String getZipName() {
-		return this.zipName;
-	}
-
-	public void setZipName(@Nullable String zipName) {
-		this.zipName = zipName;
-	}
-
-	public @Nullable String getEndpointUrl() {
-		return this.endpointUrl;
-	}
-
-	public void setEndpointUrl(@Nullable String endpointUrl) {
-		this.endpointUrl = endpointUrl;
-	}
-
-	public @Nullable String getBucketUrl() {
-		return this.bucketUrl;
-	}
-
-	public void setBucketUrl(@Nullable String bucketUrl) {
-		this.bucketUrl = bucketUrl;
-	}
-
-	public @Nullable String getAccessKey() {
-		return this.accessKey;
-	}
-
-	public void setAccessKey(@Nullable String accessKey) {
-		this.accessKey = accessKey;
-	}
-
-	public @Nullable String getSecretAccessKey() {
-		return this.secretAccessKey;
-	}
-
-	public void setSecretAccessKey(@Nullable String secretAccessKey) {
-		this.secretAccessKey = secretAccessKey;
-	}
-
-	public @Nullable String getComment() {
-		return this.comment;
-	}
-
-	public void setComment(@Nullable String comment) {
-		this.comment = comment;
 	}
 
 	public @Nullable String getCron() {
