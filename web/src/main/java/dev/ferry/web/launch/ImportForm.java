@@ -9,13 +9,7 @@ import dev.ferry.transfer.ImportRequest;
  * {@code POST /transfers/import/upload}; {@code record}: an earlier NFS export; {@code s3}), overwrite, the
  * tidb-lightning backend (TiDB clusters only) and a comment. Secrets are never rendered back.
  */
-class ImportForm {
-
-	private @Nullable String clusterId;
-
-	private @Nullable String userName;
-
-	private @Nullable String password;
+class ImportForm extends TransferForm {
 
 	private String source = "upload";
 
@@ -23,19 +17,9 @@ class ImportForm {
 
 	private @Nullable String recordId;
 
-	private @Nullable String endpointUrl;
-
-	private @Nullable String bucketUrl;
-
-	private @Nullable String accessKey;
-
-	private @Nullable String secretAccessKey;
-
 	private boolean overwrite;
 
 	private @Nullable String backend;
-
-	private @Nullable String comment;
 
 	ImportRequest toRequest() {
 		boolean s3 = "s3".equals(this.source);
@@ -56,30 +40,6 @@ class ImportForm {
 	void forgetSecrets() {
 		this.password = null;
 		this.secretAccessKey = null;
-	}
-
-	public @Nullable String getClusterId() {
-		return this.clusterId;
-	}
-
-	public void setClusterId(@Nullable String clusterId) {
-		this.clusterId = clusterId;
-	}
-
-	public @Nullable String getUserName() {
-		return this.userName;
-	}
-
-	public void setUserName(@Nullable String userName) {
-		this.userName = userName;
-	}
-
-	public @Nullable String getPassword() {
-		return this.password;
-	}
-
-	public void setPassword(@Nullable String password) {
-		this.password = password;
 	}
 
 	public String getSource() {
@@ -106,38 +66,6 @@ class ImportForm {
 		this.recordId = recordId;
 	}
 
-	public @Nullable String getEndpointUrl() {
-		return this.endpointUrl;
-	}
-
-	public void setEndpointUrl(@Nullable String endpointUrl) {
-		this.endpointUrl = endpointUrl;
-	}
-
-	public @Nullable String getBucketUrl() {
-		return this.bucketUrl;
-	}
-
-	public void setBucketUrl(@Nullable String bucketUrl) {
-		this.bucketUrl = bucketUrl;
-	}
-
-	public @Nullable String getAccessKey() {
-		return this.accessKey;
-	}
-
-	public void setAccessKey(@Nullable String accessKey) {
-		this.accessKey = accessKey;
-	}
-
-	public @Nullable String getSecretAccessKey() {
-		return this.secretAccessKey;
-	}
-
-	public void setSecretAccessKey(@Nullable String secretAccessKey) {
-		this.secretAccessKey = secretAccessKey;
-	}
-
 	public boolean isOverwrite() {
 		return this.overwrite;
 	}
@@ -152,14 +80,6 @@ class ImportForm {
 
 	public void setBackend(@Nullable String backend) {
 		this.backend = backend;
-	}
-
-	public @Nullable String getComment() {
-		return this.comment;
-	}
-
-	public void setComment(@Nullable String comment) {
-		this.comment = comment;
 	}
 
 }
