@@ -18,8 +18,6 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
-import dev.ferry.error.ErrorCode;
-import dev.ferry.error.FerryException;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.ManifestWriter;
 import dev.ferry.storage.RecordDirectory;
@@ -47,14 +45,10 @@ public class TransferDetailQuery {
 		this.records = records;
 	}
 
-	public TransferDetails find(long recordId) {
-		TransportRecord record = this.records.find(new RecordFilter(1, 1, recordId, null, null, null, null, null, null))
-			.records()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND,
-					"record " + recordId + " not found"));
-		JobInstance instance = this.jobRepository.getJobInstance(recordId);
+	public TransferDetails find(String recordId) {
+		TransportRecord record = this.records.get(recordId);
+		long id = Long.parseLong(record.recordId());
+		JobInstance instance = this.jobRepository.getJobInstance(id);
 		List<JobExecution> executions = instance == null ? List.of()
 				: this.jobRepository.getJobExecutions(instance)
 					.stream()
@@ -70,7 +64,7 @@ public class TransferDetailQuery {
 				.filter((parameter) -> !HIDDEN.contains(parameter.name()))
 				.sorted(Comparator.comparing((parameter) -> parameter.name()))
 				.forEach((parameter) -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
-			directory = recordDirectory(latest, recordId);
+			directory = recordDirectory(latest, id);
 		}
 		Optional<Path> log = newestLog(directory);
 		return new TransferDetails(record, parameters, executions.stream().map(TransferDetailQuery::attempt).toList(),

@@ -62,6 +62,27 @@ public class TransportRecordQuery {
 		}
 	}
 
+	/**
+	 * One record by its id as a caller gave it (a path segment, a request field).
+	 * @throws FerryException TIEM_TRANSPORT_RECORD_NOT_FOUND if the id is not a number or names no transfer record
+	 */
+	@Transactional(readOnly = true)
+	public TransportRecord get(String recordId) {
+		FerryException notFound = new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND,
+				"record " + recordId + " not found");
+		long id;
+		try {
+			id = Long.parseLong(recordId.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw notFound;
+		}
+		return find(new RecordFilter(1, 1, id, null, null, null, null, null, null)).records()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> notFound);
+	}
+
 	/** Every record a schedule launched (by its {@code scheduleId} parameter), newest first. */
 	@Transactional(readOnly = true)
 	public List<TransportRecord> ofSchedule(long scheduleId) {

@@ -32,7 +32,6 @@ import org.springframework.web.util.DisconnectedClientHelper;
 
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
-import dev.ferry.record.RecordFilter;
 import dev.ferry.record.RecordStatus;
 import dev.ferry.record.TransportRecord;
 import dev.ferry.record.TransportRecordQuery;
@@ -75,7 +74,7 @@ class ExportDownloadController {
 	ResponseEntity<StreamingResponseBody> download(
 			@Parameter(description = "Id of the export record (recordId).") @PathVariable String recordId,
 			HttpServletRequest request) {
-		TransportRecord record = find(recordId);
+		TransportRecord record = this.records.get(recordId);
 		Path data = dataDirectory(record);
 		if ("HEAD".equals(request.getMethod())) {
 			return headers(record).build();
@@ -126,22 +125,6 @@ class ExportDownloadController {
 		return ResponseEntity.status(ErrorCode.TIEM_TRANSPORT_FILE_DOWNLOAD_FAILED.httpStatus())
 			.body(ApiResponse.error(ErrorCode.TIEM_TRANSPORT_FILE_DOWNLOAD_FAILED.code(),
 					"download of record " + ex.recordId + " failed: " + ex.getCause().getMessage()));
-	}
-
-	private TransportRecord find(String recordId) {
-		long id;
-		try {
-			id = Long.parseLong(recordId.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND, "record " + recordId + " not found");
-		}
-		return this.records.find(new RecordFilter(1, 1, id, null, null, null, null, null, null))
-			.records()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND,
-					"record " + recordId + " not found"));
 	}
 
 	private static Path dataDirectory(TransportRecord record) {

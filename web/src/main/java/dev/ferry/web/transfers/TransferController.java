@@ -15,9 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.ferry.error.ErrorCode;
-import dev.ferry.error.FerryException;
-import dev.ferry.record.RecordFilter;
 import dev.ferry.record.TransferDetailQuery;
 import dev.ferry.record.TransportRecord;
 import dev.ferry.record.TransportRecordQuery;
@@ -51,14 +48,14 @@ class TransferController {
 
 	@GetMapping("/transfers/{recordId}")
 	String detail(@PathVariable String recordId, Model model) {
-		model.addAttribute("details", this.details.find(id(recordId)));
+		model.addAttribute("details", this.details.find(recordId));
 		return "transfers/detail";
 	}
 
 	@HxRequest
 	@GetMapping("/transfers/{recordId}")
 	String live(@PathVariable String recordId, Model model) {
-		model.addAttribute("details", this.details.find(id(recordId)));
+		model.addAttribute("details", this.details.find(recordId));
 		return "transfers/detail :: live";
 	}
 
@@ -66,12 +63,7 @@ class TransferController {
 	@HxRequest
 	@GetMapping("/transfers/{recordId}/progress")
 	String progress(@PathVariable String recordId, Model model, HtmxResponse htmx) {
-		TransportRecord record = this.records.find(new RecordFilter(1, 1, id(recordId), null, null, null, null, null,
-				null))
-			.records()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> notFound(recordId));
+		TransportRecord record = this.records.get(recordId);
 		model.addAttribute("record", record);
 		if (!record.status().equals("Processing") && !record.status().equals("Queued")) {
 			htmx.addTrigger("transfers-changed");
@@ -129,19 +121,6 @@ class TransferController {
 
 	private String text(String key, Object... arguments) {
 		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
-	}
-
-	static long id(String recordId) {
-		try {
-			return Long.parseLong(recordId.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw notFound(recordId);
-		}
-	}
-
-	private static FerryException notFound(String recordId) {
-		return new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND, "record " + recordId + " not found");
 	}
 
 }

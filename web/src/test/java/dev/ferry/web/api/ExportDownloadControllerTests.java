@@ -62,6 +62,11 @@ class ExportDownloadControllerTests {
 	@MockitoBean
 	TransportRecordQuery records;
 
+	@org.junit.jupiter.api.BeforeEach
+	void lookUpByIdThroughTheStubbedFind() {
+		given(this.records.get(any())).willCallRealMethod();
+	}
+
 	@TestConfiguration
 	static class Slots {
 

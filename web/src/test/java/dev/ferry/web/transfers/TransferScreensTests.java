@@ -92,6 +92,7 @@ class TransferScreensTests {
 		counts.put(RecordStatus.Failed, 1L);
 		counts.put(RecordStatus.Finished, 1L);
 		given(this.records.countByStatus(any())).willReturn(counts);
+		given(this.records.get(any())).willCallRealMethod(); // by id: through the stubbed find
 	}
 
 	@Test
@@ -255,7 +256,7 @@ class TransferScreensTests {
 						List.of(new TransferDetails.StepRun("exportDataFromCluster", "FAILED", "FAILED",
 								"mydumper exited with 2", null, null)))),
 				"mydumper.log", "** (mydumper:1): CRITICAL <b>boom</b>", null);
-		given(this.details.find(6)).willReturn(detail);
+		given(this.details.find("6")).willReturn(detail);
 		this.mvc.perform(get("/transfers/6"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("transfers/detail"))
@@ -268,8 +269,10 @@ class TransferScreensTests {
 	@Test
 	@WithMockUser(roles = "VIEWER")
 	void anUnknownRecordIsAnHtml404() throws Exception {
-		given(this.details.find(eq(404L))).willThrow(
+		given(this.details.find(eq("404"))).willThrow(
 				new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND, "record 404 not found"));
+		given(this.details.find(eq("abc"))).willThrow(
+				new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_NOT_FOUND, "record abc not found"));
 		this.mvc.perform(get("/transfers/404"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
