@@ -289,6 +289,15 @@ class TransferScreensTests {
 					not(containsString("Exception")))));
 	}
 
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void aMalformedTimeFilterIsA400PageNotAStackTrace() throws Exception {
+		this.mvc.perform(get("/transfers").param("from", "yesterday").param("page", "x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(not(containsString("Exception"))));
+		verify(this.records, never()).find(any());
+	}
+
 	private static TransportRecord record(String id, String status, Progress progress) {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new TransportRecord(id, id, "1", "export", "/data/export/1/" + id + "-nfs/data", "data.zip", "nfs",
