@@ -1,5 +1,8 @@
 package dev.ferry.cluster;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ferry.support.FunctionalTest;
 import dev.ferry.support.TestDatabases;
+import dev.ferry.support.TrickyDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +58,48 @@ class ClusterApiFunctionalTests extends FunctionalTest {
 		var gone = this.api.get("/api/v1/clusters/" + clusterId);
 		assertThat(gone.status()).isEqualTo(404);
 		assertThat(gone.code()).isEqualTo(10003);
+	}
+
+	@Test
+	void aClusterInUseIsNotDeleted() throws Exception {
+		String database = TestDatabases.uniqueName("inuse");
+		TrickyDatabase.create(TestDatabases.sourcePort(), database, 10);
+		String name = TestDatabases.uniqueName("inuse");
+		String clusterId = registerCluster(name, TestDatabases.sourcePort(), "root", "");
+		Map<String, Object> export = Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter",
+				database + ".*");
+		String scheduleName = TestDatabases.uniqueName("nightly");
+		String scheduleId = this.api
+			.post("/api/v1/schedules", Map.of("name", scheduleName, "cron", "0 0 3 * * ?", "export", export))
+			.data()
+			.path("scheduleId")
+			.asString();
+
+		var refused = this.api.delete("/api/v1/clusters/" + clusterId);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo(10001);
+		assertThat(refused.message()).contains("cluster '" + name + "' is still used by the schedule '" + scheduleName + "'");
+		assertThat(this.api.get("/api/v1/clusters/" + clusterId).status()).isEqualTo(200);
+		assertThat(this.api.delete("/api/v1/schedules/" + scheduleId).code()).isZero();
+
+		// mydumper waits in FLUSH TABLES WITH READ LOCK while another session holds a write lock: a running transfer
+		try (Connection lock = TestDatabases.root(TestDatabases.sourcePort());
+				Statement statement = lock.createStatement()) {
+			statement.execute("LOCK TABLES `" + database + "`.orders WRITE");
+			String recordId = this.api.post("/api/v1/clusters/export", export).data().path("recordId").asString();
+
+			var busy = this.api.delete("/api/v1/clusters/" + clusterId);
+
+			assertThat(busy.status()).isEqualTo(400);
+			assertThat(busy.message()).contains("is still used by 1 queued or running transfer");
+			statement.execute("UNLOCK TABLES");
+			assertThat(this.api.awaitRecord(recordId, Duration.ofMinutes(1)).path("status").asString())
+				.isEqualTo("Finished");
+		}
+
+		assertThat(this.api.delete("/api/v1/clusters/" + clusterId).code()).isZero();
+		assertThat(this.api.get("/api/v1/clusters/" + clusterId).status()).isEqualTo(404);
 	}
 
 	@Test

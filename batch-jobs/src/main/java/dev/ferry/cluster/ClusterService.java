@@ -1,7 +1,9 @@
 package dev.ferry.cluster;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +21,12 @@ public class ClusterService {
 
 	private final SecretStore secrets;
 
-	ClusterService(ClusterRepository clusters, SecretStore secrets) {
+	private final ObjectProvider<ClusterUsage> usages;
+
+	ClusterService(ClusterRepository clusters, SecretStore secrets, ObjectProvider<ClusterUsage> usages) {
 		this.clusters = clusters;
 		this.secrets = secrets;
+		this.usages = usages;
 	}
 
 	@Transactional(readOnly = true)
@@ -63,9 +68,21 @@ public class ClusterService {
 		return this.clusters.findById(existing.id()).orElseThrow();
 	}
 
+	/**
+	 * Deletes the cluster and its stored password; refused while a transfer of it is queued or running or a schedule
+	 * exports it. Its records and files stay.
+	 */
 	@Transactional
 	public void delete(String clusterId) {
 		Cluster existing = get(clusterId);
+		List<String> uses = this.usages.orderedStream()
+			.map((usage) -> usage.describeUse(existing.id()))
+			.flatMap(Optional::stream)
+			.toList();
+		if (!uses.isEmpty()) {
+			throw FerryException.invalid("cluster '" + existing.name() + "' is still used by " + String.join(" and ", uses)
+					+ "; stop or wait for its transfers and delete or change its schedules first");
+		}
 		this.clusters.delete(existing.id());
 		if (existing.passwordSecretId() != null) {
 			this.secrets.delete(existing.passwordSecretId());

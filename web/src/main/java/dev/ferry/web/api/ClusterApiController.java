@@ -72,8 +72,10 @@ class ClusterApiController {
 	}
 
 	@Operation(summary = "Delete a cluster", description = "Deletes the cluster and its stored password: data is "
-			+ "{clusterId}.")
+			+ "{clusterId}. Refused (10001) while a transfer of the cluster is queued or running or a schedule exports it; "
+			+ "its records and files stay.")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Deleted."),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "The cluster is in use."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.CLUSTER_NOT_FOUND) })
 	@DeleteMapping("/{clusterId}")
 	ApiResponse<Map<String, String>> delete(@Parameter(description = "Id of the cluster.") @PathVariable String clusterId) {

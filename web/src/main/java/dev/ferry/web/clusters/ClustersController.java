@@ -25,9 +25,6 @@ import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.cluster.ConnectionCheck;
 import dev.ferry.error.FerryException;
-import dev.ferry.record.RecordFilter;
-import dev.ferry.record.RecordStatus;
-import dev.ferry.record.TransportRecordQuery;
 import dev.ferry.web.console.ConsoleController;
 
 /**
@@ -42,11 +39,8 @@ class ClustersController {
 
 	private final ClusterService clusters;
 
-	private final TransportRecordQuery records;
-
-	ClustersController(ClusterService clusters, TransportRecordQuery records) {
+	ClustersController(ClusterService clusters) {
 		this.clusters = clusters;
-		this.records = records;
 	}
 
 	@InitBinder("form")
@@ -129,15 +123,9 @@ class ClustersController {
 		return ResponseEntity.noContent().header("HX-Redirect", request.getContextPath() + "/clusters").build();
 	}
 
-	/** Deletes the cluster unless a transfer of it is queued or running; answers the flash message. */
+	/** Deletes the cluster (refused while it is in use); answers the flash message. */
 	private String deleteChecked(String clusterId) {
 		Cluster cluster = this.clusters.get(clusterId);
-		long busy = this.records.find(filter(clusterId, RecordStatus.Processing)).total()
-				+ this.records.find(filter(clusterId, RecordStatus.Queued)).total();
-		if (busy > 0) {
-			throw FerryException.invalid("cluster " + cluster.name() + " has " + busy
-					+ " queued or running transfers; stop them or wait until they end, then delete it");
-		}
 		this.clusters.delete(clusterId);
 		return "Cluster " + cluster.name() + " deleted.";
 	}
@@ -157,10 +145,6 @@ class ClustersController {
 		redirect.addFlashAttribute(check.connected() ? "flashSuccess" : "flashError", cluster.name() + ": "
 				+ (check.connected() ? "connected, server version " + check.version() : check.error()));
 		return "redirect:/clusters";
-	}
-
-	private static RecordFilter filter(String clusterId, RecordStatus status) {
-		return new RecordFilter(1, 1, null, clusterId, null, null, null, status, null);
 	}
 
 	private static String refused(ClusterForm form, HttpServletResponse response) {

@@ -1,0 +1,32 @@
+package dev.ferry.record;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.ferry.cluster.ClusterUsage;
+
+/** A cluster with queued or running transfers (exports of it, imports into it) must not be deleted. */
+@Component
+class ActiveTransfersOfCluster implements ClusterUsage {
+
+	private final TransportRecordQuery records;
+
+	ActiveTransfersOfCluster(TransportRecordQuery records) {
+		this.records = records;
+	}
+
+	@Override
+	public Optional<String> describeUse(long clusterId) {
+		long active = count(clusterId, RecordStatus.Queued) + count(clusterId, RecordStatus.Processing);
+		return (active == 0) ? Optional.empty()
+				: Optional.of(active + " queued or running transfer" + ((active == 1) ? "" : "s"));
+	}
+
+	private long count(long clusterId, RecordStatus status) {
+		return this.records
+			.find(new RecordFilter(1, 1, null, Long.toString(clusterId), null, null, null, status, null))
+			.total();
+	}
+
+}
