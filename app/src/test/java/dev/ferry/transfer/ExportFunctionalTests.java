@@ -11,8 +11,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FunctionalTest;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Export end to end through the API with the real mydumper against the {@code source} MariaDB; the files are then
  * restored with the real myloader into the {@code target} instance and compared table by table.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExportFunctionalTests extends FunctionalTest {
 
 	@Autowired
@@ -48,7 +52,7 @@ class ExportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void exportRestoresIntoAnotherServerWithEqualChecksums() throws Exception {
+	void exportRestoresIntoAnotherServerWithEqualChecksums(CapturedOutput ferryLog) throws Exception {
 		String clusterId = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), DUMP_USER,
 				DUMP_PASSWORD);
 
@@ -86,6 +90,11 @@ class ExportFunctionalTests extends FunctionalTest {
 		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM `" + SOURCE_DB
 				+ "`.customers WHERE name LIKE 'Zoë 🚀%'")).isGreaterThan(0);
 		assertSecretNowhere(DUMP_PASSWORD, data.getParent());
+		assertThat(ferryLog.getAll()).as("Ferry's own log")
+			.contains("Record " + recordId + " (exportData) execution " + started.data().path("workFlowId").asString()
+					+ " ended COMPLETED")
+			.doesNotContain(DUMP_PASSWORD)
+			.doesNotContain("S3cr3t");
 	}
 
 	@Test
@@ -134,7 +143,7 @@ class ExportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void wrongPasswordFailsTheRecordWithTheServersMessage() throws Exception {
+	void wrongPasswordFailsTheRecordWithTheServersMessage(CapturedOutput ferryLog) throws Exception {
 		String clusterId = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), DUMP_USER,
 				"not-the-password");
 
@@ -155,6 +164,8 @@ class ExportFunctionalTests extends FunctionalTest {
 		try (Stream<Path> run = Files.list(HOME.resolve("run"))) {
 			assertThat(run.filter((f) -> f.toString().endsWith(".cnf"))).as("no defaults file left").isEmpty();
 		}
+		assertThat(ferryLog.getAll()).as("Ferry's own log").contains("Record " + recordId + " (exportData)")
+			.doesNotContain("not-the-password");
 	}
 
 	@Test

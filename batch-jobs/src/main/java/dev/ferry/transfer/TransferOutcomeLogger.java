@@ -27,7 +27,7 @@ class TransferOutcomeLogger implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String error = execution.getExecutionContext().getString(TransferFailedTasklet.ERROR, "");
-		log.info("Record {} ({}) attempt {} ended {}{}", execution.getJobInstance().getInstanceId(),
+		log.info("Record {} ({}) execution {} ended {}{}", execution.getJobInstance().getInstanceId(),
 				execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus(),
 				error.isEmpty() ? "" : ": " + error.lines().findFirst().orElse(""));
 		try {
