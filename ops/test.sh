@@ -107,10 +107,9 @@ S3MOCK_STARTED=1
 s3mock_start "$FERRY_IT_S3_PORT"
 export FERRY_IT_S3_ENDPOINT="http://127.0.0.1:$FERRY_IT_S3_PORT"
 
-# Hook for later services, same style: install in PACKAGES above, start here, export the
-# address for the build, stop in cleanup(). For example:
-#   - Chromium + ChromeDriver for browser tests: add chromium chromium-driver to PACKAGES and
-#     export FERRY_IT_CHROMEDRIVER=/usr/bin/chromedriver
+# A later service follows the same pattern: its package in PACKAGES above, started here, its
+# address exported for the build, stopped in cleanup(). (Chromium and chromedriver need no
+# service: the browser tests start them from /usr/bin.)
 
 # ---------------------------------------------------------------------------------------------
 # 3. Build and tests.
