@@ -1,7 +1,6 @@
 package dev.ferry.secret;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,12 +22,14 @@ final class SecretKeyLoader {
 
 	static final String KEY_FILE_NAME = "secret.key";
 
+	static final String CONFIGURED_KEY = "FERRY_SECRET_KEY";
+
 	private SecretKeyLoader() {
 	}
 
 	static SecretKey load(@Nullable String configuredKey, Path home) {
 		if (configuredKey != null && !configuredKey.isBlank()) {
-			return fromBase64(configuredKey.strip(), "FERRY_SECRET_KEY");
+			return fromBase64(configuredKey.strip(), CONFIGURED_KEY);
 		}
 		Path keyFile = home.resolve(KEY_FILE_NAME);
 		try {
@@ -38,8 +39,15 @@ final class SecretKeyLoader {
 			return fromBase64(Files.readString(keyFile, StandardCharsets.US_ASCII).strip(), keyFile.toString());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the secret key file " + keyFile, ex);
+			throw new SecretKeyException(keyFile.toString(),
+					"Cannot read or create the secret key file " + keyFile + ": " + ex, ex);
 		}
+	}
+
+	/** Where {@link #load} takes the key from, for messages: never the key itself. */
+	static String source(@Nullable String configuredKey, Path home) {
+		return (configuredKey != null && !configuredKey.isBlank()) ? CONFIGURED_KEY
+				: home.resolve(KEY_FILE_NAME).toString();
 	}
 
 	/** Writes a 0600 temp file, then links it into place: readers never see a half-written key. */
@@ -67,10 +75,10 @@ final class SecretKeyLoader {
 			bytes = Base64.getDecoder().decode(encoded);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(source + " is not base64; generate a key with: openssl rand -base64 32");
+			throw new SecretKeyException(source, source + " is not base64; generate a key with: openssl rand -base64 32");
 		}
 		if (bytes.length != 32) {
-			throw new IllegalStateException(source + " must hold 32 bytes (base64), found " + bytes.length
+			throw new SecretKeyException(source, source + " must hold 32 bytes (base64), found " + bytes.length
 					+ "; generate a key with: openssl rand -base64 32");
 		}
 		return new SecretKeySpec(bytes, "AES");
