@@ -29,10 +29,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A fixed key: KEEP_DB=1 reuses the database but not $WORK, and Ferry refuses a key its stored secrets were not
+# sealed with.
+BENCH_SECRET_KEY=$(printf 'ferry-console-benchmark-key-32b!' | base64)
 start_ferry() {
   FERRY_HOME="$WORK" FERRY_PORT=$PORT FERRY_ADMIN_PASSWORD=bench-admin-pw \
   FERRY_DB_URL="jdbc:mariadb://127.0.0.1:$DB/ferry_bench" FERRY_DB_USER=root FERRY_DB_PASSWORD= \
-  FERRY_NODE_DEAD_AFTER=24h \
+  FERRY_NODE_DEAD_AFTER=24h FERRY_SECRET_KEY="$BENCH_SECRET_KEY" \
     java -Xmx1g -jar app/target/ferry.jar --spring.profiles.active=mariadb >"$WORK/ferry.log" 2>&1 &
   FERRY_PID=$!
   for _ in $(seq 1 120); do

@@ -45,14 +45,35 @@ public final class FerryProcess implements AutoCloseable {
 	public static FerryProcess start(String name, Map<String, String> settings, Map<String, String> environment,
 			Path logDir) throws IOException, InterruptedException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "dev.ferry.FerryApplication",
-				"--server.port=" + port));
-		settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+		List<String> command = command(port, settings);
 		Files.createDirectories(logDir);
 		FerryProcess node = new FerryProcess(command, environment, logDir.resolve(name + ".log"), port);
 		node.launch();
 		return node;
+	}
+
+	/** How a Ferry process that was expected to fail ended: its exit code and everything it printed. */
+	public record Exit(int code, String output) {
+	}
+
+	/**
+	 * Runs Ferry until it exits by itself (a start that must fail); kills it and fails if it is still running after
+	 * the timeout.
+	 */
+	public static Exit runToExit(String name, Map<String, String> settings, Map<String, String> environment,
+			Path logDir, Duration timeout) throws IOException, InterruptedException {
+		List<String> command = command(freePort(), settings);
+		Files.createDirectories(logDir);
+		Path log = logDir.resolve(name + ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			process.destroyForcibly().waitFor();
+			throw new IllegalStateException(name + " still ran after " + timeout + ":\n" + Files.readString(log));
+		}
+		return new Exit(process.exitValue(), Files.readString(log));
 	}
 
 	/** Starts the same node again (same settings, new port stays the same) after it was killed. */
@@ -126,6 +147,14 @@ public final class FerryProcess implements AutoCloseable {
 	private String tail() throws IOException {
 		List<String> lines = Files.readAllLines(this.log);
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+	}
+
+	private static List<String> command(int port, Map<String, String> settings) {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "dev.ferry.FerryApplication",
+				"--server.port=" + port));
+		settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+		return command;
 	}
 
 	/** This build's classpath without test classes: the application as ferry.jar packs it. */

@@ -1,0 +1,9 @@
+/**
+ * What Ferry says when it cannot start: Spring Boot failure analyzers that turn the usual operator mistakes (a data
+ * directory already in use, an unreachable or refusing MariaDB, a wrong secret key) into a short description and
+ * the action to take, instead of a page of stack traces.
+ */
+@NullMarked
+package dev.ferry.startup;
+
+import org.jspecify.annotations.NullMarked;
