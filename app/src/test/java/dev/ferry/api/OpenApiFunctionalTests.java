@@ -44,7 +44,8 @@ class OpenApiFunctionalTests extends FunctionalTest {
 			Map.entry("/api/v1/schedules/{scheduleId}/pause", Set.of("post")),
 			Map.entry("/api/v1/schedules/{scheduleId}/resume", Set.of("post")),
 			Map.entry("/api/v1/schedules/{scheduleId}/run", Set.of("post")),
-			Map.entry("/api/v1/schedules/{scheduleId}/runs", Set.of("get")));
+			Map.entry("/api/v1/schedules/{scheduleId}/runs", Set.of("get")),
+			Map.entry("/api/v1/audit", Set.of("get")));
 
 	private static final Set<String> SECRETS = Set.of("password", "secretAccessKey", "accessKey");
 

@@ -23,7 +23,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * Base of the browser tests: the whole application (as {@link FunctionalTest}) driven by Debian's headless
@@ -121,19 +120,6 @@ public abstract class BrowserTest extends FunctionalTest {
 
 	protected static Optional<WebElement> find(By by) {
 		return browser.findElements(by).stream().findFirst();
-	}
-
-	/** Adds a user straight into the user table (the users page is tested on its own). */
-	protected void createUser(String name, String password, String role) throws java.sql.SQLException {
-		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
-		try (var connection = TestDatabases.root(TestDatabases.targetPort());
-				var insert = connection.prepareStatement("INSERT INTO " + REPOSITORY_DB + ".FERRY_USER"
-						+ " (USERNAME, PASSWORD_HASH, ROLE, ENABLED, CREATED_AT) VALUES (?, ?, ?, TRUE, NOW(6))")) {
-			insert.setString(1, name);
-			insert.setString(2, hash);
-			insert.setString(3, role);
-			insert.executeUpdate();
-		}
 	}
 
 	static void saveFailure(String name) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -89,6 +90,19 @@ public abstract class FunctionalTest {
 	@BeforeEach
 	void connectClient() {
 		this.api = new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+	}
+
+	/** Adds a user straight into the user table (the users page is tested on its own). */
+	protected void createUser(String name, String password, String role) throws java.sql.SQLException {
+		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
+		try (var connection = TestDatabases.root(TestDatabases.targetPort());
+				var insert = connection.prepareStatement("INSERT INTO " + REPOSITORY_DB + ".FERRY_USER"
+						+ " (USERNAME, PASSWORD_HASH, ROLE, ENABLED, CREATED_AT) VALUES (?, ?, ?, TRUE, NOW(6))")) {
+			insert.setString(1, name);
+			insert.setString(2, hash);
+			insert.setString(3, role);
+			insert.executeUpdate();
+		}
 	}
 
 	protected String registerCluster(String name, int port, String user, String password) {

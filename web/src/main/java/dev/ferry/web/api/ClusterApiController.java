@@ -1,5 +1,6 @@
 package dev.ferry.web.api;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +50,8 @@ class ClusterApiController {
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "a field is missing or wrong, the name is taken, or the body is not valid JSON.") })
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiResponse<ClusterJson.View> create(@RequestBody ClusterJson.Request request) {
-		return ApiResponse.ok(ClusterJson.View.of(this.clusters.create(request.toDraft())));
+	ApiResponse<ClusterJson.View> create(@RequestBody ClusterJson.Request request, Principal principal) {
+		return ApiResponse.ok(ClusterJson.View.of(this.clusters.create(request.toDraft(), principal.getName())));
 	}
 
 	@Operation(summary = "Read a cluster", description = "The cluster, without its password.")
@@ -67,8 +68,9 @@ class ClusterApiController {
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "a field is missing or wrong, the name is taken, or the body is not valid JSON."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.CLUSTER_NOT_FOUND) })
 	@PutMapping("/{clusterId}")
-	ApiResponse<ClusterJson.View> update(@Parameter(description = "Id of the cluster.") @PathVariable String clusterId, @RequestBody ClusterJson.Request request) {
-		return ApiResponse.ok(ClusterJson.View.of(this.clusters.update(clusterId, request.toDraft())));
+	ApiResponse<ClusterJson.View> update(@Parameter(description = "Id of the cluster.") @PathVariable String clusterId, @RequestBody ClusterJson.Request request,
+			Principal principal) {
+		return ApiResponse.ok(ClusterJson.View.of(this.clusters.update(clusterId, request.toDraft(), principal.getName())));
 	}
 
 	@Operation(summary = "Delete a cluster", description = "Deletes the cluster and its stored password: data is "
@@ -78,8 +80,9 @@ class ClusterApiController {
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "The cluster is in use."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.CLUSTER_NOT_FOUND) })
 	@DeleteMapping("/{clusterId}")
-	ApiResponse<Map<String, String>> delete(@Parameter(description = "Id of the cluster.") @PathVariable String clusterId) {
-		this.clusters.delete(clusterId);
+	ApiResponse<Map<String, String>> delete(@Parameter(description = "Id of the cluster.") @PathVariable String clusterId,
+			Principal principal) {
+		this.clusters.delete(clusterId, principal.getName());
 		return ApiResponse.ok(Map.of("clusterId", clusterId));
 	}
 

@@ -1,5 +1,6 @@
 package dev.ferry.web.clusters;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
@@ -62,10 +63,10 @@ class ClustersController {
 
 	@PostMapping("/clusters")
 	String register(@ModelAttribute("form") ClusterForm form, BindingResult result, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect, Principal principal) {
 		if (!result.hasErrors()) {
 			try {
-				Cluster cluster = this.clusters.create(form.toDraft(false));
+				Cluster cluster = this.clusters.create(form.toDraft(false), principal.getName());
 				redirect.addFlashAttribute("flashSuccess", "Cluster " + cluster.name() + " registered.");
 				return "redirect:/clusters";
 			}
@@ -86,12 +87,12 @@ class ClustersController {
 
 	@PostMapping("/clusters/{clusterId}")
 	String update(@PathVariable String clusterId, @ModelAttribute("form") ClusterForm form, BindingResult result,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect, Principal principal) {
 		Cluster existing = this.clusters.get(clusterId);
 		model.addAttribute("cluster", existing);
 		if (!result.hasErrors()) {
 			try {
-				Cluster cluster = this.clusters.update(clusterId, form.toDraft(true));
+				Cluster cluster = this.clusters.update(clusterId, form.toDraft(true), principal.getName());
 				redirect.addFlashAttribute("flashSuccess", "Cluster " + cluster.name() + " saved.");
 				return "redirect:/clusters";
 			}
@@ -103,8 +104,8 @@ class ClustersController {
 	}
 
 	@PostMapping("/clusters/{clusterId}/delete")
-	String delete(@PathVariable String clusterId, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("flashSuccess", deleteChecked(clusterId));
+	String delete(@PathVariable String clusterId, RedirectAttributes redirect, Principal principal) {
+		redirect.addFlashAttribute("flashSuccess", deleteChecked(clusterId, principal));
 		return "redirect:/clusters";
 	}
 
@@ -115,8 +116,8 @@ class ClustersController {
 	@HxRequest
 	@PostMapping("/clusters/{clusterId}/delete")
 	ResponseEntity<Void> deleteHtmx(@PathVariable String clusterId, HttpServletRequest request,
-			HttpServletResponse response) {
-		String message = deleteChecked(clusterId);
+			HttpServletResponse response, Principal principal) {
+		String message = deleteChecked(clusterId, principal);
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		flash.put("flashSuccess", message);
 		RequestContextUtils.saveOutputFlashMap("/clusters", request, response);
@@ -124,9 +125,9 @@ class ClustersController {
 	}
 
 	/** Deletes the cluster (refused while it is in use); answers the flash message. */
-	private String deleteChecked(String clusterId) {
+	private String deleteChecked(String clusterId, Principal principal) {
 		Cluster cluster = this.clusters.get(clusterId);
-		this.clusters.delete(clusterId);
+		this.clusters.delete(clusterId, principal.getName());
 		return "Cluster " + cluster.name() + " deleted.";
 	}
 

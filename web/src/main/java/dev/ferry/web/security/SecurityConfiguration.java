@@ -79,6 +79,8 @@ class SecurityConfiguration {
 			.hasRole(OPERATOR)
 			.requestMatchers(HttpMethod.GET, "/api/v1/clusters/export/download/**")
 			.hasRole(OPERATOR)
+			.requestMatchers("/api/v1/audit", "/api/v1/audit/**")
+			.hasRole(ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/**")
 			.hasRole(VIEWER)
 			.requestMatchers("/api/v1/schedules", "/api/v1/schedules/**")
@@ -109,7 +111,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
-			.requestMatchers("/users", "/users/**", "/settings", "/settings/**")
+			.requestMatchers("/users", "/users/**", "/settings", "/settings/**", "/audit", "/audit/**")
 			.hasRole(ADMIN)
 			.requestMatchers("/clusters/new")
 			.hasRole(ADMIN) // before the next rule: "new" would match {id}

@@ -85,7 +85,7 @@ class ClustersControllerTests {
 		this.mvc.perform(post("/clusters/1/delete").with(csrf())).andExpect(status().isForbidden());
 		this.mvc.perform(post("/clusters/1/test").with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isForbidden());
-		verify(this.clusters, never()).delete(any());
+		verify(this.clusters, never()).delete(any(), any());
 		verify(this.clusters, never()).testConnection(any());
 	}
 
@@ -96,7 +96,7 @@ class ClustersControllerTests {
 			.andExpect(content().string(allOf(containsString("value=\"dumper\""),
 					containsString("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"new-password\""),
 					containsString("Leave empty to keep the stored password."))));
-		given(this.clusters.update(eq("1"), any())).willReturn(SHOP);
+		given(this.clusters.update(eq("1"), any(), eq("user"))).willReturn(SHOP);
 		this.mvc
 			.perform(post("/clusters/1").with(csrf())
 				.param("name", "shop")
@@ -107,7 +107,7 @@ class ClustersControllerTests {
 				.param("password", ""))
 			.andExpect(redirectedUrl("/clusters"));
 		ArgumentCaptor<ClusterDraft> draft = ArgumentCaptor.forClass(ClusterDraft.class);
-		verify(this.clusters).update(eq("1"), draft.capture());
+		verify(this.clusters).update(eq("1"), draft.capture(), eq("user"));
 		assertThat(draft.getValue().password()).isNull();
 		assertThat(draft.getValue().host()).isEqualTo("db2");
 		assertThat(draft.getValue().port()).isEqualTo(3307);
@@ -115,7 +115,7 @@ class ClustersControllerTests {
 
 	@Test
 	void validationProblemsGoToTheirFieldsWithValuesKeptAndPasswordNotEchoed() throws Exception {
-		given(this.clusters.create(any())).willThrow(FerryException
+		given(this.clusters.create(any(), any())).willThrow(FerryException
 			.invalid("invalid cluster: host 'bad host' is not a host name or IP address; port 70000 is not between 1 and 65535"));
 		this.mvc
 			.perform(post("/clusters").with(csrf())
@@ -153,15 +153,15 @@ class ClustersControllerTests {
 	@Test
 	void aRefusedDeleteIsAFlashAndNeedsCsrf() throws Exception {
 		this.mvc.perform(post("/clusters/1/delete")).andExpect(status().isForbidden());
-		verify(this.clusters, never()).delete(any());
+		verify(this.clusters, never()).delete(any(), any());
 		willThrow(FerryException.invalid("cluster 'shop' is still used by 1 queued or running transfer"))
 			.given(this.clusters)
-			.delete("1");
+			.delete("1", "user");
 		this.mvc.perform(post("/clusters/1/delete").with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("HX-Retarget", "#flash"))
 			.andExpect(content().string(containsString("is still used by 1 queued or running transfer")));
-		willDoNothing().given(this.clusters).delete("1");
+		willDoNothing().given(this.clusters).delete("1", "user");
 		this.mvc.perform(post("/clusters/1/delete").with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isNoContent())
 			.andExpect(header().string("HX-Redirect", "/clusters"))
