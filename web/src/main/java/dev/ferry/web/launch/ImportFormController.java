@@ -22,6 +22,7 @@ import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.error.FerryException;
 import dev.ferry.record.RecordFilter;
+import dev.ferry.record.RecordPage;
 import dev.ferry.record.TransportRecord;
 import dev.ferry.record.TransportRecordQuery;
 import dev.ferry.transfer.TransferService;
@@ -134,9 +135,9 @@ class ImportFormController {
 	}
 
 	private String show(Model model, List<Cluster> all, ImportForm form) {
-		List<TransportRecord> exports = new ArrayList<>(this.records
-			.find(new RecordFilter(1, EXPORTS_SHOWN, null, null, true, null, null, null, null))
-			.records());
+		RecordPage newest = this.records
+			.find(new RecordFilter(1, EXPORTS_SHOWN, null, null, true, null, null, null, null));
+		List<TransportRecord> exports = new ArrayList<>(newest.records());
 		String recordId = form.getRecordId();
 		if (recordId != null && recordId.matches("\\d{1,18}")
 				&& exports.stream().noneMatch((r) -> r.recordId().equals(recordId))) {
@@ -148,6 +149,7 @@ class ImportFormController {
 		model.addAttribute("clusters", all);
 		model.addAttribute("clusterNames", names);
 		model.addAttribute("exports", exports);
+		model.addAttribute("olderExports", newest.total() - newest.records().size());
 		model.addAttribute("selected",
 				all.stream().filter((c) -> c.clusterId().equals(form.getClusterId())).findFirst().orElse(null));
 		model.addAttribute("upload", form.getUploadId() == null ? null : this.uploads.find(form.getUploadId()).orElse(null));

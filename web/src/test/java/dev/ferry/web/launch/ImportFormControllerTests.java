@@ -124,6 +124,21 @@ class ImportFormControllerTests {
 	}
 
 	@Test
+	void exportsBeyondTheListedOnesArePointedToTheTransfersPage() throws Exception {
+		this.mvc.perform(get("/transfers/import/new").param("source", "record"))
+			.andExpect(content().string(not(containsString("older-exports"))));
+		TransportRecord listed = new TransportRecord("80", "90", "1", "export", "/data/export/1/80-nfs/data",
+				"data.zip", "nfs", "", "Finished", OffsetDateTime.now().minusHours(2), OffsetDateTime.now().minusHours(1),
+				OffsetDateTime.now(), OffsetDateTime.now(), null, null, null);
+		given(this.records.find(any(RecordFilter.class))).willReturn(new RecordPage(List.of(listed), 1, 50, 1234));
+
+		this.mvc.perform(get("/transfers/import/new").param("source", "record"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("1,233 older exports are not listed"),
+					containsString("href=\"/transfers?type=export&amp;status=Finished\""))));
+	}
+
+	@Test
 	void uploadThroughTheConsoleThenImportIt() throws Exception {
 		String fragment = this.mvc
 			.perform(upload(csrfHeader(post("/transfers/import/upload")), "1", zip("shop.orders.sql", "INSERT 1;")))
