@@ -95,6 +95,26 @@ class MultiNodeIntegrationTests {
 	}
 
 	@Test
+	@Order(0)
+	void failedLoginsOnBothNodesAddUpToOneLock() {
+		String guessed = TestDatabases.uniqueName("ghost");
+		for (int i = 0; i < 3; i++) {
+			assertThat(nodeA.client(guessed, "guess " + i).get("/api/v1/clusters").body().toString())
+				.doesNotContain("Too many");
+		}
+		for (int i = 3; i < 5; i++) {
+			assertThat(nodeB.client(guessed, "guess " + i).get("/api/v1/clusters").body().toString())
+				.doesNotContain("Too many");
+		}
+
+		var locked = nodeA.client(guessed, "guess 5").get("/api/v1/clusters");
+
+		assertThat(locked.status()).isEqualTo(401);
+		assertThat(locked.body().toString()).as("3 failures on A and 2 on B lock the name on A")
+			.contains("Too many failed attempts");
+	}
+
+	@Test
 	@Order(1)
 	void aScheduleFiresOncePerTickAcrossTheNodes() throws Exception {
 		Map<String, Object> draft = new HashMap<>(Map.of("name", "every-10s", "cron", "0/10 * * * * ?", "timeZone",

@@ -63,14 +63,15 @@ class ChangelogIntegrationTests {
 			"ferry-0008-idx-batch-job-execution-instance", "ferry-0009-idx-batch-job-execution-status",
 			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0011-idx-batch-job-execution-params-value-%s",
 			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
-			"ferry-tokens-0001-create-api-token");
+			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
 			"QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS");
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
-			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN");
+			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN",
+			"FERRY_LOGIN_THROTTLE");
 
 	@Test
 	void h2() throws Exception {
@@ -350,7 +351,10 @@ class ChangelogIntegrationTests {
 			{ "FERRY_API_TOKEN.NAME", "VARCHAR(64) NOT NULL" }, { "FERRY_API_TOKEN.TOKEN_PREFIX", "VARCHAR(16) NOT NULL" },
 			{ "FERRY_API_TOKEN.TOKEN_HASH", "VARCHAR(64) NOT NULL" }, { "FERRY_API_TOKEN.CREATED_AT", "TS NOT NULL" },
 			{ "FERRY_API_TOKEN.EXPIRES_AT", "TS NULL" }, { "FERRY_API_TOKEN.LAST_USED_AT", "TS NULL" },
-			{ "FERRY_API_TOKEN.REVOKED_AT", "TS NULL" } };
+			{ "FERRY_API_TOKEN.REVOKED_AT", "TS NULL" }, { "FERRY_LOGIN_THROTTLE.SCOPE", "VARCHAR(8) NOT NULL" },
+			{ "FERRY_LOGIN_THROTTLE.THROTTLE_KEY", "VARCHAR(255) NOT NULL" },
+			{ "FERRY_LOGIN_THROTTLE.FAILURES", "INT NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LOCKS", "INT NOT NULL" },
+			{ "FERRY_LOGIN_THROTTLE.LOCKED_UNTIL", "TS NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LAST_FAILURE", "TS NOT NULL" } };
 
 	private void verifyColumnTypes(JdbcTemplate jdbc, Dbms dbms) {
 		Map<String, String> actual = new TreeMap<>();

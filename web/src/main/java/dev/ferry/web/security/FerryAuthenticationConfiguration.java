@@ -21,8 +21,8 @@ import dev.ferry.web.tokens.ApiTokens;
 class FerryAuthenticationConfiguration {
 
 	@Bean
-	LoginThrottle loginThrottle(LoginThrottleProperties settings) {
-		return new LoginThrottle(settings, Clock.systemUTC());
+	LoginThrottle loginThrottle(LoginThrottleProperties settings, LoginAttempts attempts) {
+		return new LoginThrottle(settings, attempts, Clock.systemUTC());
 	}
 
 	@Bean

@@ -1,13 +1,22 @@
 package dev.ferry.web.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+import dev.ferry.web.security.LoginAttempts.Attempts;
+import dev.ferry.web.security.LoginAttempts.Scope;
 
 /**
  * Counts failed logins per user name and, separately, per client address; each reaching its limit locks that key
@@ -16,32 +25,33 @@ import org.jspecify.annotations.Nullable;
  * tell whether a name exists. A successful login resets its user name's count (not its address's: one good account
  * must not reset the count of an address that guesses other users' passwords).
  *
- * <p>The counts live in memory, per node: behind a load balancer each node counts on its own (an attacker gets at
- * most nodes × limit tries per lock period), and a restart forgets them. That is accepted for now; a shared table
- * would be the fix. Keys quiet for the maximum lock time are forgotten, so the maps stay small.
+ * <p>The counts live in the database ({@link LoginAttempts}), so every node of a cluster sees the same ones and a
+ * restart forgets nothing. Keys quiet for the maximum lock time are forgotten.
  */
 class LoginThrottle {
 
-	private static final int PRUNE_ABOVE = 10_000;
+	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+	/** FERRY_LOGIN_THROTTLE.THROTTLE_KEY */
+	private static final int MAX_KEY_LENGTH = 255;
 
 	private final LoginThrottleProperties settings;
 
+	private final LoginAttempts attempts;
+
 	private final Clock clock;
 
-	private final Map<String, Attempts> byUser = new ConcurrentHashMap<>();
-
-	private final Map<String, Attempts> byAddress = new ConcurrentHashMap<>();
-
-	LoginThrottle(LoginThrottleProperties settings, Clock clock) {
+	LoginThrottle(LoginThrottleProperties settings, LoginAttempts attempts, Clock clock) {
 		this.settings = settings;
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
 	/** Refuses with {@link LoginThrottledException} while the user name or the address is locked. */
 	void check(@Nullable String username, @Nullable String address) {
 		Instant now = this.clock.instant();
-		Duration wait = max(remaining(this.byUser, userKey(username), now),
-				remaining(this.byAddress, address, now));
+		Duration wait = max(remaining(Scope.USER, userKey(username), now),
+				remaining(Scope.ADDRESS, addressKey(address), now));
 		if (!wait.isZero() && !wait.isNegative()) {
 			throw new LoginThrottledException(wait);
 		}
@@ -49,27 +59,32 @@ class LoginThrottle {
 
 	void failed(@Nullable String username, @Nullable String address) {
 		Instant now = this.clock.instant();
-		count(this.byUser, userKey(username), this.settings.maxFailuresPerUser(), now);
-		count(this.byAddress, address, this.settings.maxFailuresPerAddress(), now);
+		count(Scope.USER, userKey(username), this.settings.maxFailuresPerUser(), now);
+		count(Scope.ADDRESS, addressKey(address), this.settings.maxFailuresPerAddress(), now);
 	}
 
 	void succeeded(@Nullable String username) {
 		String key = userKey(username);
 		if (key != null) {
-			this.byUser.remove(key);
+			this.attempts.forget(Scope.USER, key);
 		}
 	}
 
-	private void count(Map<String, Attempts> attempts, @Nullable String key, int limit, Instant now) {
+	/** Forgets the keys quiet for longer than the maximum lock time (hourly). */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void forgetQuietKeys() {
+		int forgotten = this.attempts.forgetQuietSince(this.clock.instant().minus(this.settings.maxLockTime()));
+		if (forgotten > 0) {
+			log.debug("Forgot the failed logins of {} quiet user names and addresses", forgotten);
+		}
+	}
+
+	private void count(Scope scope, @Nullable String key, int limit, Instant now) {
 		if (key == null || key.isEmpty()) {
 			return;
 		}
-		if (attempts.size() > PRUNE_ABOVE) {
-			attempts.values().removeIf((entry) -> entry.stale(now, this.settings.maxLockTime()));
-		}
-		attempts.compute(key, (k, entry) -> {
-			Attempts current = (entry == null || entry.stale(now, this.settings.maxLockTime())) ? Attempts.NONE
-					: entry;
+		this.attempts.update(scope, key, (entry) -> {
+			Attempts current = stale(entry, now) ? Attempts.NONE : entry;
 			int failures = current.failures() + 1;
 			if (failures < limit) {
 				return new Attempts(failures, current.locks(), current.lockedUntil(), now);
@@ -79,30 +94,47 @@ class LoginThrottle {
 		});
 	}
 
-	private Duration remaining(Map<String, Attempts> attempts, @Nullable String key, Instant now) {
-		Attempts entry = (key == null) ? null : attempts.get(key);
-		return (entry == null || !now.isBefore(entry.lockedUntil())) ? Duration.ZERO
-				: Duration.between(now, entry.lockedUntil());
+	private Duration remaining(Scope scope, @Nullable String key, Instant now) {
+		if (key == null || key.isEmpty()) {
+			return Duration.ZERO;
+		}
+		return this.attempts.find(scope, key)
+			.filter((entry) -> now.isBefore(entry.lockedUntil()))
+			.map((entry) -> Duration.between(now, entry.lockedUntil()))
+			.orElse(Duration.ZERO);
+	}
+
+	/** Quiet for the maximum lock time since its last failure or the end of its last lock. */
+	private boolean stale(Attempts entry, Instant now) {
+		Instant last = entry.lockedUntil().isAfter(entry.lastFailure()) ? entry.lockedUntil() : entry.lastFailure();
+		return now.isAfter(last.plus(this.settings.maxLockTime()));
 	}
 
 	private static @Nullable String userKey(@Nullable String username) {
-		return (username == null || username.isBlank()) ? null : username.strip().toLowerCase(Locale.ROOT);
+		return (username == null || username.isBlank()) ? null
+				: fitted(username.strip().toLowerCase(Locale.ROOT));
+	}
+
+	private static @Nullable String addressKey(@Nullable String address) {
+		return (address == null || address.isBlank()) ? null : fitted(address);
+	}
+
+	/** A key longer than the column (a name can be anything) is replaced by its SHA-256, which still tells keys apart. */
+	private static String fitted(String key) {
+		if (key.length() <= MAX_KEY_LENGTH) {
+			return key;
+		}
+		try {
+			return "sha256:" + HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
 	}
 
 	private static Duration max(Duration a, Duration b) {
 		return a.compareTo(b) >= 0 ? a : b;
-	}
-
-	/** Failures since the last lock, locks so far, the end of the current lock, the last failure. */
-	private record Attempts(int failures, int locks, Instant lockedUntil, Instant lastFailure) {
-
-		static final Attempts NONE = new Attempts(0, 0, Instant.EPOCH, Instant.EPOCH);
-
-		boolean stale(Instant now, Duration quiet) {
-			Instant last = this.lockedUntil.isAfter(this.lastFailure) ? this.lockedUntil : this.lastFailure;
-			return now.isAfter(last.plus(quiet));
-		}
-
 	}
 
 }

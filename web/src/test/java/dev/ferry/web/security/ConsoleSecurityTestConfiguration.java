@@ -1,6 +1,7 @@
 package dev.ferry.web.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxViewResolver;
+import org.mockito.Mockito;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,12 @@ public class ConsoleSecurityTestConfiguration {
 		HtmxViewResolver resolver = new HtmxViewResolver();
 		resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return resolver;
+	}
+
+	/** No failed logins are recorded in these slices (the throttle is tested on a real schema in its own tests). */
+	@Bean
+	LoginAttempts noRecordedLoginFailures() {
+		return Mockito.mock(LoginAttempts.class);
 	}
 
 }

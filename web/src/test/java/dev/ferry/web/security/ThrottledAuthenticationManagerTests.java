@@ -31,7 +31,7 @@ class ThrottledAuthenticationManagerTests {
 
 	final ThrottledAuthenticationManager manager = new ThrottledAuthenticationManager(
 			new LoginThrottle(new LoginThrottleProperties(3, 100, Duration.ofMinutes(1), Duration.ofMinutes(5)),
-					Clock.systemUTC()),
+					new LoginAttemptsDatabase().node(), Clock.systemUTC()),
 			this.passwords);
 
 	@Test
