@@ -78,6 +78,9 @@ class ScheduleConsoleFunctionalTests extends FunctionalTest {
 		String list = console.get("/schedules").body();
 		assertThat(list).contains("id=\"schedule-" + id + "\" data-enabled=\"false\"")
 			.contains("action=\"/schedules/" + id + "/resume\"");
+		String row = list.substring(list.indexOf("id=\"schedule-" + id + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).as("the row shows the schedule's last run").contains("badge outcome-").doesNotContain("never");
 		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM " + REPOSITORY_DB
 				+ ".QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'schedule-" + id + "'")).isZero();
 	}

@@ -1,5 +1,7 @@
 package dev.ferry.schedule;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -58,15 +60,29 @@ class ScheduleRuns {
 	/** A schedule's runs, newest first (at most {@code limit}). */
 	@Transactional(readOnly = true)
 	List<ScheduleRun> list(long scheduleId, int limit) {
-		return this.jdbc.sql("SELECT ID, SCHEDULE_ID, FIRED_AT, SCHEDULED_FOR, TRIGGER_KIND, OUTCOME, RECORD_ID, MESSAGE,"
-				+ " NODE_ID FROM FERRY_SCHEDULE_RUN WHERE SCHEDULE_ID = ? ORDER BY ID DESC LIMIT ?")
+		return this.jdbc.sql(SELECT + " WHERE SCHEDULE_ID = ? ORDER BY ID DESC LIMIT ?")
 			.params(scheduleId, limit)
-			.query((rs, n) -> new ScheduleRun(Long.toString(rs.getLong("ID")), Long.toString(rs.getLong("SCHEDULE_ID")),
-					time(rs.getTimestamp("FIRED_AT")), time(rs.getTimestamp("SCHEDULED_FOR")), rs.getString("TRIGGER_KIND"),
-					rs.getString("OUTCOME"), rs.getObject("RECORD_ID") == null ? null : Long.toString(rs.getLong("RECORD_ID")),
-					rs.getString("MESSAGE"), rs.getString("NODE_ID"), null))
+			.query(this::run)
 			.list();
 	}
+
+	/** The newest run of every schedule that has run, in one query. */
+	@Transactional(readOnly = true)
+	List<ScheduleRun> latest() {
+		return this.jdbc.sql(SELECT + " WHERE ID IN (SELECT MAX(ID) FROM FERRY_SCHEDULE_RUN GROUP BY SCHEDULE_ID)")
+			.query(this::run)
+			.list();
+	}
+
+	private ScheduleRun run(ResultSet rs, int row) throws SQLException {
+		return new ScheduleRun(Long.toString(rs.getLong("ID")), Long.toString(rs.getLong("SCHEDULE_ID")),
+				time(rs.getTimestamp("FIRED_AT")), time(rs.getTimestamp("SCHEDULED_FOR")), rs.getString("TRIGGER_KIND"),
+				rs.getString("OUTCOME"), rs.getObject("RECORD_ID") == null ? null : Long.toString(rs.getLong("RECORD_ID")),
+				rs.getString("MESSAGE"), rs.getString("NODE_ID"), null);
+	}
+
+	private static final String SELECT = "SELECT ID, SCHEDULE_ID, FIRED_AT, SCHEDULED_FOR, TRIGGER_KIND, OUTCOME,"
+			+ " RECORD_ID, MESSAGE, NODE_ID FROM FERRY_SCHEDULE_RUN";
 
 	@SuppressWarnings("NullAway")
 	static OffsetDateTime time(@Nullable Timestamp timestamp) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -146,6 +147,14 @@ public class ScheduleService {
 					run.scheduledFor(), run.trigger(), run.outcome(), run.recordId(), run.message(), run.nodeId(),
 					statuses.getOrDefault(run.recordId(), "Deleted")))
 			.toList();
+	}
+
+	/**
+	 * The newest run of each schedule, by schedule id, without its record's status (one query for a whole list;
+	 * {@link #history} has the statuses).
+	 */
+	public Map<String, ScheduleRun> lastRuns() {
+		return this.runs.latest().stream().collect(Collectors.toMap(ScheduleRun::scheduleId, (run) -> run));
 	}
 
 	/** A cron expression in words and its next five fire times; PARAMETER_INVALID if cron or zone is wrong. */

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
-import dev.ferry.schedule.Schedule;
+import dev.ferry.schedule.ScheduleRun;
 import dev.ferry.schedule.ScheduleService;
 import dev.ferry.web.console.ConsoleController;
 
@@ -34,15 +34,14 @@ class SchedulesController {
 		Map<String, String> names = this.clusters.list()
 			.stream()
 			.collect(Collectors.toMap(Cluster::clusterId, Cluster::name, (a, b) -> a));
-		List<ScheduleRow> rows = this.schedules.list().stream().map((s) -> row(s, names)).toList();
+		Map<String, ScheduleRun> lastRuns = this.schedules.lastRuns();
+		List<ScheduleRow> rows = this.schedules.list()
+			.stream()
+			.map((s) -> new ScheduleRow(s, names.getOrDefault(s.clusterId(), "#" + s.clusterId()),
+					lastRuns.get(s.scheduleId())))
+			.toList();
 		model.addAttribute("rows", rows);
 		return "schedules/list";
-	}
-
-	/** One history query per schedule: fine for the tens of schedules a Ferry has. */
-	private ScheduleRow row(Schedule schedule, Map<String, String> clusterNames) {
-		return new ScheduleRow(schedule, clusterNames.getOrDefault(schedule.clusterId(), "#" + schedule.clusterId()),
-				this.schedules.history(schedule.scheduleId()).stream().findFirst().orElse(null));
 	}
 
 }

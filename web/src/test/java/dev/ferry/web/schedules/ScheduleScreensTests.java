@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,10 +88,11 @@ class ScheduleScreensTests {
 		given(this.schedules.list()).willReturn(List.of(this.active, this.paused));
 		given(this.schedules.get("3")).willReturn(this.active);
 		given(this.schedules.get("4")).willReturn(this.paused);
-		given(this.schedules.history("3")).willReturn(List.of(
-				run("12", "SKIPPED", null, "the previous export of this schedule (record 42) is still running"),
-				run("11", "LAUNCHED", "42", null)));
+		ScheduleRun skipped = run("12", "SKIPPED", null,
+				"the previous export of this schedule (record 42) is still running");
+		given(this.schedules.history("3")).willReturn(List.of(skipped, run("11", "LAUNCHED", "42", null)));
 		given(this.schedules.history("4")).willReturn(List.of());
+		given(this.schedules.lastRuns()).willReturn(Map.of("3", skipped));
 		given(this.schedules.get("99")).willThrow(new FerryException(ErrorCode.SCHEDULE_NOT_FOUND,
 				"schedule 99 not found"));
 	}
