@@ -4,12 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import dev.ferry.tool.ExecutionStopper;
 
 /**
  * The node's loops: heartbeat, stop requests from other nodes, recovery of dead nodes' executions. At startup –
@@ -29,17 +30,17 @@ class NodeMonitor implements SmartInitializingSingleton, DisposableBean {
 
 	private final JobRepository jobRepository;
 
-	private final JobOperator jobOperator;
+	private final ExecutionStopper stopper;
 
 	private final LocalNode node;
 
 	NodeMonitor(NodeRegistry registry, ExecutionOwners owners, ExecutionRecovery recovery, JobRepository jobRepository,
-			JobOperator jobOperator, LocalNode node) {
+			ExecutionStopper stopper, LocalNode node) {
 		this.registry = registry;
 		this.owners = owners;
 		this.recovery = recovery;
 		this.jobRepository = jobRepository;
-		this.jobOperator = jobOperator;
+		this.stopper = stopper;
 		this.node = node;
 	}
 
@@ -75,7 +76,7 @@ class NodeMonitor implements SmartInitializingSingleton, DisposableBean {
 				}
 				log.info("Stopping execution {} of record {} as another node asked", executionId,
 						execution.getJobInstance().getInstanceId());
-				this.jobOperator.stop(execution);
+				this.stopper.stop(execution);
 			}
 		}
 		catch (Exception ex) {

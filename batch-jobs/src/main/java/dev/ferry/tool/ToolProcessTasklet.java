@@ -242,7 +242,7 @@ public class ToolProcessTasklet implements StoppableTasklet, StepExecutionListen
 			current = this.handshake;
 		}
 		if (current != null) {
-			current.awaitSettled(this.stopGrace);
+			current.awaitReturned(this.stopGrace);
 		}
 	}
 

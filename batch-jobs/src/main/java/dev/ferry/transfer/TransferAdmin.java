@@ -24,6 +24,7 @@ import dev.ferry.error.FerryException;
 import dev.ferry.record.RecordStatus;
 import dev.ferry.s3.S3Cleaner;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.tool.ExecutionStopper;
 import dev.ferry.storage.RecordDirectory;
 
 /**
@@ -42,6 +43,8 @@ public class TransferAdmin {
 
 	private final JobOperator jobOperator;
 
+	private final ExecutionStopper stopper;
+
 	private final SecretStore secrets;
 
 	private final AuditLog audit;
@@ -52,8 +55,9 @@ public class TransferAdmin {
 
 	private final ApplicationEventPublisher events;
 
-	TransferAdmin(JobRepository jobRepository, JobOperator jobOperator, SecretStore secrets, AuditLog audit,
-			ReImportGuard reImports, ExecutionOwnership owners, ApplicationEventPublisher events) {
+	TransferAdmin(JobRepository jobRepository, JobOperator jobOperator, ExecutionStopper stopper, SecretStore secrets,
+			AuditLog audit, ReImportGuard reImports, ExecutionOwnership owners, ApplicationEventPublisher events) {
+		this.stopper = stopper;
 		this.events = events;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -75,7 +79,7 @@ public class TransferAdmin {
 			return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
 		}
 		try {
-			this.jobOperator.stop(execution);
+			this.stopper.stop(execution);
 		}
 		catch (Exception ex) {
 			throw FerryException.invalid("record " + recordId + " could not be stopped: " + ex.getMessage());

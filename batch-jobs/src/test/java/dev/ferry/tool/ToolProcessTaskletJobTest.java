@@ -28,6 +28,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -37,6 +38,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -108,7 +110,9 @@ class ToolProcessTaskletJobTest {
 		long pid = running.getExecutionContext().getLong(ToolProcessTasklet.PID_KEY);
 		assertThat(Processes.alive(pid)).isTrue();
 
-		assertThat(this.jobOperator.stop(this.jobRepository.getJobExecution(id))).isTrue();
+		new ExecutionStopper(this.jobRepository, List.of(this.job)).stop(this.jobRepository.getJobExecution(id));
+		assertThat(onlyStep(this.jobRepository.getJobExecution(id)).getStatus().isRunning())
+			.as("the stop returns once the step has ended").isFalse();
 		awaitJobThreads();
 
 		JobExecution stopped = this.jobRepository.getJobExecution(id);
@@ -131,6 +135,64 @@ class ToolProcessTaskletJobTest {
 		assertThat(restartedStep.getExecutionContext().getString(ToolProcessTasklet.COMMAND_KEY)).isEqualTo("true");
 		assertThat(this.invocation.prepared).hasValue(2);
 		assertThat(this.invocation.cleanedUp).hasValue(2);
+	}
+
+	/**
+	 * The step commits (each poll does) while the stop is under way – here a slow step lookup holds the stopper
+	 * between marking the job and telling the tasklet: the step notices the stopped job by itself, ends STOPPED, ends
+	 * its tool, and its own last save stands. (Spring Batch's own stop would also save the step from the caller's
+	 * stale copy; when that save lands between the step's synchronisation and its save, the step's save loses the
+	 * optimistic lock and the job ends UNKNOWN, as seen in a browser test. {@link ExecutionStopper} never saves the
+	 * step.)
+	 */
+	@Test
+	void aStepThatCommitsWhileTheStopIsUnderWayStillEndsStopped() throws Exception {
+		this.invocation.pollInterval(Duration.ofMillis(5)).then("sleep", "30");
+		long id = this.jobOperator.start(this.job, parameters()).getId();
+		StepExecution running = awaitStep(id, (step) -> step.getExecutionContext().containsKey(ToolProcessTasklet.PID_KEY)
+				&& step.getExecutionContext().containsKey(ToolProcessTasklet.POLLED_AT_KEY));
+		long pid = running.getExecutionContext().getLong(ToolProcessTasklet.PID_KEY);
+		ExecutionStopper stopper = new ExecutionStopper(this.jobRepository,
+				List.of(new SlowToFindItsSteps(this.job, Duration.ofMillis(500))));
+
+		stopper.stop(this.jobRepository.getJobExecution(id));
+		awaitJobThreads();
+
+		JobExecution stopped = this.jobRepository.getJobExecution(id);
+		assertThat(stopped.getStatus()).as(stopped.toString()).isEqualTo(BatchStatus.STOPPED);
+		StepExecution step = onlyStep(stopped);
+		assertThat(step.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(step.getExitStatus().getExitCode()).as("the step's own last save stands").isEqualTo("STOPPED");
+		assertThat(step.getExecutionContext().getLong(ToolProcessTasklet.POLLED_AT_KEY))
+			.as("progress saved after the stop began is kept")
+			.isGreaterThan(running.getExecutionContext().getLong(ToolProcessTasklet.POLLED_AT_KEY));
+		assertThat(Processes.alive(pid)).isFalse();
+	}
+
+	/** The job as a stopper sees it, slow to hand out its steps. */
+	record SlowToFindItsSteps(Job job, Duration delay) implements Job, StepLocator {
+
+		@Override
+		public String getName() {
+			return this.job.getName();
+		}
+
+		@Override
+		public void execute(JobExecution execution) throws JobInterruptedException {
+			this.job.execute(execution);
+		}
+
+		@Override
+		public Step getStep(String stepName) {
+			try {
+				Thread.sleep(this.delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return ((StepLocator) this.job).getStep(stepName);
+		}
+
 	}
 
 	@Test
