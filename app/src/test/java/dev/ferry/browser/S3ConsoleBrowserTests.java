@@ -6,13 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
-import dev.ferry.s3.S3Clients;
-import dev.ferry.s3.S3Credentials;
-import dev.ferry.s3.S3Location;
 import dev.ferry.support.BrowserTest;
+import dev.ferry.support.S3Objects;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
 
@@ -78,23 +74,11 @@ class S3ConsoleBrowserTests extends BrowserTest {
 	}
 
 	private static String endpoint() {
-		String endpoint = System.getenv("FERRY_IT_S3_ENDPOINT");
-		assertThat(endpoint).as("FERRY_IT_S3_ENDPOINT: the S3 server that ops/test.sh starts").isNotBlank();
-		return endpoint;
+		return S3Objects.endpoint();
 	}
 
 	private static List<String> keys(String prefix) {
-		S3Location location = S3Location.parse(endpoint(), "s3://" + BUCKET);
-		try (S3Clients clients = S3Clients.open(location, S3Credentials.of("k", "s"))) {
-			return clients.s3()
-				.listObjectsV2(ListObjectsV2Request.builder().bucket(BUCKET).prefix(prefix).build())
-				.join()
-				.contents()
-				.stream()
-				.map(S3Object::key)
-				.map((key) -> key.substring(prefix.length()))
-				.toList();
-		}
+		return S3Objects.keys(BUCKET, prefix);
 	}
 
 }

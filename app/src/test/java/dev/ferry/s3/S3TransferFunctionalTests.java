@@ -9,11 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.S3Objects;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
 
@@ -32,12 +31,7 @@ class S3TransferFunctionalTests extends FunctionalTest {
 	static final String SECRET = "s3-Secret-Key-" + TestDatabases.uniqueName("x");
 
 	static String endpoint() {
-		String endpoint = System.getenv("FERRY_IT_S3_ENDPOINT");
-		if (endpoint == null || endpoint.isBlank()) {
-			throw new IllegalStateException("FERRY_IT_S3_ENDPOINT is unset: start S3Mock with ops/test.sh "
-					+ "(or source ops/lib/s3mock.sh; s3mock_start PORT)");
-		}
-		return endpoint;
+		return S3Objects.endpoint();
 	}
 
 	@BeforeAll
@@ -134,17 +128,7 @@ class S3TransferFunctionalTests extends FunctionalTest {
 	}
 
 	private static List<String> keys(String prefix) {
-		S3Location location = S3Location.parse(endpoint(), "s3://" + BUCKET);
-		try (S3Clients clients = S3Clients.open(location, S3Credentials.of("k", "s"))) {
-			return clients.s3()
-				.listObjectsV2(ListObjectsV2Request.builder().bucket(BUCKET).prefix(prefix).build())
-				.join()
-				.contents()
-				.stream()
-				.map(S3Object::key)
-				.map((key) -> key.substring(prefix.length()))
-				.toList();
-		}
+		return S3Objects.keys(BUCKET, prefix);
 	}
 
 	private long total() {

@@ -3,21 +3,19 @@ package dev.ferry.web.security;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import dev.ferry.web.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +30,7 @@ class FirstAdminInitializerTests {
 
 	@BeforeEach
 	void freshDatabase() throws Exception {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
-		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
-		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
+		DataSource dataSource = FerrySchema.inMemoryH2();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.users = new UserAccounts(this.jdbc, this.encoder);
 	}

@@ -2,19 +2,16 @@ package dev.ferry.web.tokens;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.ferry.audit.AuditLog;
+import dev.ferry.web.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -34,13 +31,7 @@ class ApiTokensTests {
 
 	@BeforeEach
 	void freshDatabase() throws Exception {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
-		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
-		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
+		DataSource dataSource = FerrySchema.inMemoryH2();
 		this.jdbc = JdbcClient.create(dataSource);
 		for (String user : new String[] { "alice", "bob" }) {
 			this.jdbc.sql("INSERT INTO FERRY_USER (USERNAME, PASSWORD_HASH, ROLE, ENABLED, CREATED_AT) VALUES (?, 'x', 'VIEWER', TRUE, ?)")
