@@ -45,14 +45,7 @@ class ExportFormController {
 	String form(@RequestParam(name = "cluster", required = false) @Nullable String cluster, Model model) {
 		List<Cluster> all = this.clusters.list();
 		ExportForm form = new ExportForm();
-		Cluster chosen = all.stream()
-			.filter((c) -> c.clusterId().equals(cluster))
-			.findFirst()
-			.orElse(all.isEmpty() ? null : all.get(0));
-		if (chosen != null) {
-			form.setClusterId(chosen.clusterId());
-			form.setUserName(chosen.user());
-		}
+		form.preselect(all, cluster);
 		model.addAttribute("form", form);
 		return show(model, all, form);
 	}

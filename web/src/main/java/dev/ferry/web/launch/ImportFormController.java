@@ -70,14 +70,7 @@ class ImportFormController {
 			@RequestParam(name = "recordId", required = false) @Nullable String recordId, Model model) {
 		List<Cluster> all = this.clusters.list();
 		ImportForm form = new ImportForm();
-		Cluster chosen = all.stream()
-			.filter((c) -> c.clusterId().equals(cluster))
-			.findFirst()
-			.orElse(all.isEmpty() ? null : all.get(0));
-		if (chosen != null) {
-			form.setClusterId(chosen.clusterId());
-			form.setUserName(chosen.user());
-		}
+		form.preselect(all, cluster);
 		if (recordId != null && !recordId.isBlank()) {
 			form.setSource("record");
 			form.setRecordId(recordId.strip());

@@ -1,6 +1,10 @@
 package dev.ferry.web.launch;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
+
+import dev.ferry.cluster.Cluster;
 
 /**
  * What every transfer form posts: the cluster and the credentials to use on it, the S3 location and keys (when the
@@ -26,6 +30,21 @@ public abstract class TransferForm {
 
 	public @Nullable String getClusterId() {
 		return this.clusterId;
+	}
+
+	/**
+	 * Preselects the requested cluster (the {@code ?cluster=} of a link), else the first one, with its stored user;
+	 * nothing when no cluster is registered.
+	 */
+	void preselect(List<Cluster> clusters, @Nullable String requested) {
+		clusters.stream()
+			.filter((c) -> c.clusterId().equals(requested))
+			.findFirst()
+			.or(() -> clusters.stream().findFirst())
+			.ifPresent((chosen) -> {
+				this.clusterId = chosen.clusterId();
+				this.userName = chosen.user();
+			});
 	}
 
 	public void setClusterId(@Nullable String clusterId) {
