@@ -80,7 +80,7 @@ public final class FerryClient {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(60));
 	}
 
-	private HttpRequest.Builder request(String path) {
+	public HttpRequest.Builder request(String path) {
 		return unauthenticated(path).header("Authorization", this.authorization);
 	}
 

@@ -86,6 +86,23 @@ class ExportBadInputFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void unknownCallsAndMethodsGetTheEnvelopeToo() {
+		var unknown = this.api.get("/api/v1/clusters/transport/exports/nope");
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.code()).isEqualTo(10001);
+		assertThat(unknown.message()).isEqualTo("no API call GET /api/v1/clusters/transport/exports/nope (see /swagger-ui.html)");
+
+		var wrongMethod = this.api.raw(this.api.request("/api/v1/clusters").method("PATCH",
+				java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(wrongMethod.statusCode()).isEqualTo(405);
+		assertThat(wrongMethod.headers().firstValue("Allow")).hasValueSatisfying((allow) -> assertThat(allow)
+			.contains("GET").contains("POST"));
+		assertThat(wrongMethod.body()).contains("\"code\":10001").contains("PATCH is not allowed on /api/v1/clusters");
+	}
+
+	@Test
 	void apiRequiresAuthentication() {
 		var anonymous = this.api.raw(this.api.unauthenticated("/api/v1/clusters/transport").GET());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
