@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.S3Objects;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
 
@@ -200,6 +201,35 @@ class ScheduleFunctionalTests extends FunctionalTest {
 		assertThat(total(records.get(1))).isZero();
 		assertThat(total(records.get(2))).isZero();
 		assertThat(total(newest)).as("never the newest successful export").isEqualTo(1);
+	}
+
+	@Test
+	void retentionOfS3ExportsRemovesTheOldExportsObjectsAndKeepsTheNewest() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("s3-ret"), TestDatabases.sourcePort(), "root", "");
+		String prefix = TestDatabases.uniqueName("retention");
+		Map<String, Object> draft = draft("s3-ret-" + SOURCE_DB, "0 0 3 1 1 ? 2099", "UTC",
+				export(clusterId, Map.of("storageType", "s3", "endpointUrl", S3Objects.endpoint(), "bucketUrl",
+						"s3://ferry-it/" + prefix, "accessKey", "retention-key", "secretAccessKey", "retention-secret")));
+		draft.put("keepLast", 1);
+		draft.put("enabled", false);
+		var created = this.api.post("/api/v1/schedules", draft);
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		String id = created.data().path("scheduleId").asString();
+		List<String> records = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			String recordId = this.api.post("/api/v1/schedules/" + id + "/run", "").data().path("recordId").asString();
+			JsonNode record = this.api.awaitRecord(recordId, Duration.ofMinutes(2));
+			assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Finished");
+			records.add(recordId);
+		}
+
+		assertThat(total(records.get(0))).as("the older export is deleted").isZero();
+		assertThat(S3Objects.keys("ferry-it", prefix + "/ferry-export-" + records.get(0) + "/"))
+			.as("with its objects").isEmpty();
+		assertThat(S3Objects.keys("ferry-it", prefix + "/ferry-export-" + records.get(1) + "/"))
+			.as("the newest keeps its objects").contains("manifest.json", "metadata");
+		assertThat(S3Objects.keys("ferry-it", prefix + "/")).as("nothing outside the two exports' prefixes")
+			.allMatch((key) -> key.startsWith("ferry-export-" + records.get(1) + "/"));
 	}
 
 	private long total(String recordId) {
