@@ -195,6 +195,30 @@ class TransportAdminFunctionalTests extends FunctionalTest {
 		}
 	}
 
+	/**
+	 * A transfer stopped on another node is shown Stopped while its step still winds down there: a restart then is a
+	 * clear 400 (the step is set back to running in the table to hold that moment), not Spring Batch's 500.
+	 */
+	@Test
+	void aRestartWhileTheStepStillWindsDownIsAClearRefusal() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("wind"), TestDatabases.sourcePort(), "nobody", "x");
+		String recordId = startExport(clusterId);
+		assertThat(this.api.awaitRecord(recordId, Duration.ofSeconds(60)).path("status").asString()).isEqualTo("Failed");
+		String step = "UPDATE " + REPOSITORY_DB + ".BATCH_STEP_EXECUTION s JOIN " + REPOSITORY_DB
+				+ ".BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID SET s.STATUS = '%s'"
+				+ " WHERE e.JOB_INSTANCE_ID = " + Long.parseLong(recordId) + " AND s.STEP_NAME = 'exportDataFromCluster'";
+		TestDatabases.execute(TestDatabases.targetPort(), String.format(step, "STARTED"));
+
+		var refused = this.api.post("/api/v1/clusters/transport/" + recordId + "/restart", "");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo(10001);
+		assertThat(refused.message()).isEqualTo("record " + recordId
+				+ " is still stopping (its step has not ended yet); try again in a few seconds");
+		TestDatabases.execute(TestDatabases.targetPort(), String.format(step, "FAILED"));
+		assertThat(this.api.post("/api/v1/clusters/transport/" + recordId + "/restart", "").status()).isEqualTo(200);
+	}
+
 	@Test
 	void unknownRecordsAreNotFound() {
 		for (String id : new String[] { "999999", "abc", "-1" }) {

@@ -94,6 +94,11 @@ public class TransferAdmin {
 			throw FerryException.invalid("record " + recordId + " is " + status(execution)
 					+ "; only a Failed or Stopped transfer can be restarted");
 		}
+		if (execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning())) {
+			// stopped on another node, whose step is still winding down: a restart now would be refused as running
+			throw FerryException.invalid("record " + recordId + " is still stopping (its step "
+					+ "has not ended yet); try again in a few seconds");
+		}
 		this.audit.record(actor, "transfer.restart", "record " + recordId, "after execution " + execution.getId());
 		try {
 			JobExecution restarted = this.jobOperator.restart(execution);
