@@ -1,5 +1,6 @@
 package dev.ferry.record;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -18,15 +19,11 @@ class ActiveTransfersOfCluster implements ClusterUsage {
 
 	@Override
 	public Optional<String> describeUse(long clusterId) {
-		long active = count(clusterId, RecordStatus.Queued) + count(clusterId, RecordStatus.Processing);
+		Map<RecordStatus, Long> counts = this.records
+			.countByStatus(new RecordFilter(1, 1, null, Long.toString(clusterId), null, null, null, null, null));
+		long active = counts.getOrDefault(RecordStatus.Queued, 0L) + counts.getOrDefault(RecordStatus.Processing, 0L);
 		return (active == 0) ? Optional.empty()
 				: Optional.of(active + " queued or running transfer" + ((active == 1) ? "" : "s"));
-	}
-
-	private long count(long clusterId, RecordStatus status) {
-		return this.records
-			.find(new RecordFilter(1, 1, null, Long.toString(clusterId), null, null, null, status, null))
-			.total();
 	}
 
 }
