@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,14 +48,18 @@ class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** Refuses with {@link LoginThrottledException} while the user name or the address is locked. */
-	void check(@Nullable String username, @Nullable String address) {
+	/**
+	 * Refuses with {@link LoginThrottledException} while the user name or the address is locked.
+	 * @return whether the user name has failures on record (only then does a success need {@link #succeeded})
+	 */
+	boolean check(@Nullable String username, @Nullable String address) {
 		Instant now = this.clock.instant();
-		Duration wait = max(remaining(Scope.USER, userKey(username), now),
-				remaining(Scope.ADDRESS, addressKey(address), now));
+		Optional<Attempts> user = find(Scope.USER, userKey(username));
+		Duration wait = max(remaining(user, now), remaining(find(Scope.ADDRESS, addressKey(address)), now));
 		if (!wait.isZero() && !wait.isNegative()) {
 			throw new LoginThrottledException(wait);
 		}
+		return user.isPresent();
 	}
 
 	void failed(@Nullable String username, @Nullable String address) {
@@ -94,12 +99,12 @@ class LoginThrottle {
 		});
 	}
 
-	private Duration remaining(Scope scope, @Nullable String key, Instant now) {
-		if (key == null || key.isEmpty()) {
-			return Duration.ZERO;
-		}
-		return this.attempts.find(scope, key)
-			.filter((entry) -> now.isBefore(entry.lockedUntil()))
+	private Optional<Attempts> find(Scope scope, @Nullable String key) {
+		return (key == null || key.isEmpty()) ? Optional.empty() : this.attempts.find(scope, key);
+	}
+
+	private static Duration remaining(Optional<Attempts> attempts, Instant now) {
+		return attempts.filter((entry) -> now.isBefore(entry.lockedUntil()))
 			.map((entry) -> Duration.between(now, entry.lockedUntil()))
 			.orElse(Duration.ZERO);
 	}

@@ -28,10 +28,12 @@ class ThrottledAuthenticationManager implements AuthenticationManager {
 		// a bearer token names no user before it is looked up: only its address counts
 		String username = (request instanceof BearerTokenAuthentication) ? null : request.getName();
 		String address = address(request.getDetails());
-		this.throttle.check(username, address);
+		boolean failuresOnRecord = this.throttle.check(username, address);
 		try {
 			Authentication result = this.delegate.authenticate(request);
-			this.throttle.succeeded(username);
+			if (failuresOnRecord) { // no write on the hot path of every Basic request
+				this.throttle.succeeded(username);
+			}
 			return result;
 		}
 		catch (BadCredentialsException | AccountStatusException ex) {
