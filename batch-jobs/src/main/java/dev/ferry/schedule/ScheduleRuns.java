@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class ScheduleRuns {
 
+	private static final String SELECT = "SELECT ID, SCHEDULE_ID, FIRED_AT, SCHEDULED_FOR, TRIGGER_KIND, OUTCOME,"
+			+ " RECORD_ID, MESSAGE, NODE_ID FROM FERRY_SCHEDULE_RUN";
+
 	/** A fire that holds the lock longer than this (its node died) no longer blocks the next one. */
 	static final java.time.Duration LOCK_LEASE = java.time.Duration.ofMinutes(2);
 
@@ -80,9 +83,6 @@ class ScheduleRuns {
 				rs.getString("OUTCOME"), rs.getObject("RECORD_ID") == null ? null : Long.toString(rs.getLong("RECORD_ID")),
 				rs.getString("MESSAGE"), rs.getString("NODE_ID"), null);
 	}
-
-	private static final String SELECT = "SELECT ID, SCHEDULE_ID, FIRED_AT, SCHEDULED_FOR, TRIGGER_KIND, OUTCOME,"
-			+ " RECORD_ID, MESSAGE, NODE_ID FROM FERRY_SCHEDULE_RUN";
 
 	@SuppressWarnings("NullAway")
 	static OffsetDateTime time(@Nullable Timestamp timestamp) {

@@ -46,7 +46,8 @@ public class SecretStore implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		Optional<String[]> sample = oldest(KEY_CHECK_PURPOSE).or(() -> oldest(null));
+		Optional<String[]> keyCheck = oldest(KEY_CHECK_PURPOSE);
+		Optional<String[]> sample = keyCheck.or(() -> oldest(null));
 		if (sample.isPresent()) {
 			try {
 				this.cipher.decrypt(sample.get()[1], sample.get()[0]);
@@ -56,7 +57,7 @@ public class SecretStore implements InitializingBean {
 						+ " is not the key that encrypted the secrets stored in this database", ex);
 			}
 		}
-		if (oldest(KEY_CHECK_PURPOSE).isEmpty()) {
+		if (keyCheck.isEmpty()) {
 			store(KEY_CHECK_PURPOSE, KEY_CHECK_VALUE);
 		}
 	}

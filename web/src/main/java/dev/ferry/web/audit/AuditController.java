@@ -1,5 +1,7 @@
 package dev.ferry.web.audit;
 
+import java.util.Optional;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -51,8 +53,8 @@ class AuditController {
 
 	private static String link(AuditFilter filter, int page) {
 		return UriComponentsBuilder.fromPath("/audit")
-			.queryParamIfPresent("actor", java.util.Optional.ofNullable(filter.actor()))
-			.queryParamIfPresent("action", java.util.Optional.ofNullable(filter.action()))
+			.queryParamIfPresent("actor", Optional.ofNullable(filter.actor()))
+			.queryParamIfPresent("action", Optional.ofNullable(filter.action()))
 			.queryParam("page", page)
 			.encode()
 			.build()
