@@ -101,6 +101,29 @@ class UsersAndTokensFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void aPasswordResetByAnAdminEndsTheUsersConsoleSessions() {
+		ConsoleSession admin = login("admin", ADMIN_PASSWORD);
+		createUser(admin, "it-reset", "OPERATOR");
+		ConsoleSession first = login("it-reset", PASSWORD);
+		ConsoleSession second = login("it-reset", PASSWORD);
+		assertThat(first.get("/").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> reset = admin.post("/users", "/users/" + userId(admin, "it-reset") + "/password",
+				Map.of("password", "it-new-password-2"), true);
+		assertThat(reset.headers().firstValue("HX-Redirect")).contains("/users");
+
+		for (ConsoleSession session : java.util.List.of(first, second)) {
+			HttpResponse<String> next = session.get("/");
+			assertThat(next.statusCode()).as("a session of the old password ends").isEqualTo(302);
+			assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		}
+		HttpResponse<String> fresh = login("it-reset", "it-new-password-2").get("/");
+		assertThat(fresh.statusCode()).as("the new password logs in").isEqualTo(200);
+		assertThat(admin.get("/").statusCode()).as("the admin's session stays").isEqualTo(200);
+		assertThat(audits("admin", "user.password")).isEqualTo(1);
+	}
+
+	@Test
 	void theLastAdminCannotBeDisabledOrDemoted() {
 		ConsoleSession admin = login("admin", ADMIN_PASSWORD);
 		String id = userId(admin, "admin");

@@ -63,7 +63,8 @@ class ChangelogIntegrationTests {
 			"ferry-0008-idx-batch-job-execution-instance", "ferry-0009-idx-batch-job-execution-status",
 			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0011-idx-batch-job-execution-params-value-%s",
 			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
-			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle");
+			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle",
+			"ferry-security-0002-add-user-credentials-version");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
@@ -302,6 +303,7 @@ class ChangelogIntegrationTests {
 			{ "FERRY_USER.ID", "ID" }, { "FERRY_USER.USERNAME", "VARCHAR(64) NOT NULL" },
 			{ "FERRY_USER.PASSWORD_HASH", "VARCHAR(255) NOT NULL" }, { "FERRY_USER.ROLE", "VARCHAR(16) NOT NULL" },
 			{ "FERRY_USER.ENABLED", "BOOL NOT NULL DEFAULT TRUE" }, { "FERRY_USER.CREATED_AT", "TS NOT NULL" },
+			{ "FERRY_USER.CREDENTIALS_VERSION", "INT NOT NULL DEFAULT 0" },
 			{ "FERRY_SCHEDULE.ID", "ID" },
 			{ "FERRY_SCHEDULE.NAME", "VARCHAR(128) NOT NULL" },
 			{ "FERRY_SCHEDULE.CLUSTER_ID", "BIGINT NOT NULL" },

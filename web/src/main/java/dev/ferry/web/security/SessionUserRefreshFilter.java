@@ -15,21 +15,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Re-reads the logged-in console user on every request (one indexed row): a user disabled (or removed) since they
- * logged in is logged out at their next request, on every node, and a changed role applies at once instead of at
- * the next login.
+ * Re-reads the logged-in console user on every request (one row by its unique user name) and ends the session when
+ * the user is gone or disabled, or when the user's credentials version differs from the one the session logged in
+ * with: an admin's password reset, disable or role change raises the version in {@code FERRY_USER}, so every open
+ * session of that user ends at its next request on whichever node serves it (the session store is per node, the
+ * version is in the shared database). The next request lands on the login page.
  */
 class SessionUserRefreshFilter extends OncePerRequestFilter {
 
@@ -38,8 +37,6 @@ class SessionUserRefreshFilter extends OncePerRequestFilter {
 	private final UserDetailsService users;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-
-	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
 	private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
 
@@ -58,22 +55,28 @@ class SessionUserRefreshFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication current = this.contexts.getContext().getAuthentication();
 		if (current instanceof UsernamePasswordAuthenticationToken && current.isAuthenticated()) {
-			UserDetails now = load(current.getName());
-			if (now == null || !now.isEnabled()) {
-				log.info("Logged out '{}': the user is disabled or gone", current.getName());
+			String stale = staleBecause(current, load(current.getName()));
+			if (stale != null) {
+				log.info("Ended a console session of '{}': {}", LogSafe.text(current.getName()), stale);
 				this.logout.logout(request, response, current);
-			}
-			else if (!names(current.getAuthorities()).equals(names(now.getAuthorities()))) {
-				UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken
-					.authenticated(current.getPrincipal(), null, now.getAuthorities());
-				refreshed.setDetails(current.getDetails());
-				SecurityContext context = this.contexts.createEmptyContext();
-				context.setAuthentication(refreshed);
-				this.contexts.setContext(context);
-				this.sessions.saveContext(context, request, response);
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Why the session's user is no longer the stored one, or null while it still is. */
+	static @Nullable String staleBecause(Authentication session, @Nullable UserDetails stored) {
+		if (stored == null) {
+			return "the user is gone";
+		}
+		if (!stored.isEnabled()) {
+			return "the user is disabled";
+		}
+		if (FerryUser.versionOf(session.getPrincipal()) != FerryUser.versionOf(stored)
+				|| !names(session.getAuthorities()).equals(names(stored.getAuthorities()))) {
+			return "the user's password or role changed";
+		}
+		return null;
 	}
 
 	private @Nullable UserDetails load(String username) {

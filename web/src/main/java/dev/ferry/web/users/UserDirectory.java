@@ -17,6 +17,8 @@ class UserDirectory {
 
 	private static final String COLUMNS = "ID, USERNAME, ROLE, ENABLED, CREATED_AT";
 
+	private static final String NEXT_VERSION = "CREDENTIALS_VERSION = CREDENTIALS_VERSION + 1";
+
 	private static final RowMapper<UserAccount> ROW = (rs, n) -> new UserAccount(rs.getLong("ID"),
 			rs.getString("USERNAME"), Role.valueOf(rs.getString("ROLE")), rs.getBoolean("ENABLED"),
 			rs.getObject("CREATED_AT", LocalDateTime.class));
@@ -52,16 +54,24 @@ class UserDirectory {
 			.update();
 	}
 
+	// Each change raises CREDENTIALS_VERSION: the user's open console sessions end at their next request, on any node.
+
 	void setEnabled(long id, boolean enabled) {
-		this.jdbc.sql("UPDATE FERRY_USER SET ENABLED = ? WHERE ID = ?").params(enabled, id).update();
+		this.jdbc.sql("UPDATE FERRY_USER SET ENABLED = ?, " + NEXT_VERSION + " WHERE ID = ?")
+			.params(enabled, id)
+			.update();
 	}
 
 	void setRole(long id, Role role) {
-		this.jdbc.sql("UPDATE FERRY_USER SET ROLE = ? WHERE ID = ?").params(role.name(), id).update();
+		this.jdbc.sql("UPDATE FERRY_USER SET ROLE = ?, " + NEXT_VERSION + " WHERE ID = ?")
+			.params(role.name(), id)
+			.update();
 	}
 
 	void setPasswordHash(long id, String passwordHash) {
-		this.jdbc.sql("UPDATE FERRY_USER SET PASSWORD_HASH = ? WHERE ID = ?").params(passwordHash, id).update();
+		this.jdbc.sql("UPDATE FERRY_USER SET PASSWORD_HASH = ?, " + NEXT_VERSION + " WHERE ID = ?")
+			.params(passwordHash, id)
+			.update();
 	}
 
 }

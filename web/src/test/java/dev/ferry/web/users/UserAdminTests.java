@@ -34,6 +34,8 @@ class UserAdminTests {
 
 	UserDirectory directory;
 
+	JdbcClient jdbc;
+
 	UserAdmin admin;
 
 	@BeforeEach
@@ -45,7 +47,8 @@ class UserAdminTests {
 		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
 		liquibase.setResourceLoader(new DefaultResourceLoader());
 		liquibase.afterPropertiesSet();
-		this.directory = new UserDirectory(JdbcClient.create(dataSource));
+		this.jdbc = JdbcClient.create(dataSource);
+		this.directory = new UserDirectory(this.jdbc);
 		this.admin = new UserAdmin(this.directory, this.encoder, this.audit);
 		this.admin.create("setup", "root", Role.ADMIN, "root-password-1");
 		this.admin.create("setup", "olga", Role.OPERATOR, "olga-password-1");
@@ -124,12 +127,34 @@ class UserAdminTests {
 	}
 
 	@Test
+	void aPasswordResetARoleChangeAndADisableEachRaiseTheCredentialsVersion() {
+		long olga = user("olga").id();
+		assertThat(version("olga")).isZero();
+		this.admin.resetPassword("root", olga, "brand new password");
+		assertThat(version("olga")).isEqualTo(1);
+		this.admin.changeRole("root", olga, Role.VIEWER);
+		assertThat(version("olga")).isEqualTo(2);
+		this.admin.setEnabled("root", olga, false);
+		assertThat(version("olga")).isEqualTo(3);
+		this.admin.changeRole("root", olga, Role.VIEWER);
+		assertThat(version("olga")).as("no change, no new version").isEqualTo(3);
+		assertThat(version("root")).as("other users keep theirs").isZero();
+	}
+
+	@Test
 	void passwordPolicyCountsCharactersAndBytes() {
 		assertThat(PasswordPolicy.problem("elevenchars")).isEqualTo("users.password.tooShort");
 		assertThat(PasswordPolicy.problem("twelve chars")).isNull();
 		assertThat(PasswordPolicy.problem("ä".repeat(36))).isNull(); // 72 bytes
 		assertThat(PasswordPolicy.problem("ä".repeat(37))).isEqualTo("users.password.tooLong");
 		assertThat(PasswordPolicy.problem(null)).isEqualTo("users.password.tooShort");
+	}
+
+	private int version(String name) {
+		return this.jdbc.sql("SELECT CREDENTIALS_VERSION FROM FERRY_USER WHERE USERNAME = ?")
+			.param(name)
+			.query(Integer.class)
+			.single();
 	}
 
 	private UserAccount user(String name) {
