@@ -2,6 +2,17 @@
 (function () {
   'use strict';
 
+  // The Content-Security-Policy allows no inline styles: htmx must not add its <style> element (also set in the
+  // layout's htmx-config meta tag; Ferry uses no htmx indicators), and progress bars get their width from
+  // data-width through the CSSOM.
+  htmx.config.includeIndicatorStyles = false;
+  htmx.onLoad(function (content) {
+    var bars = content.querySelectorAll ? content.querySelectorAll('.bar > span[data-width]') : [];
+    for (var i = 0; i < bars.length; i++) {
+      bars[i].style.width = bars[i].getAttribute('data-width') + '%';
+    }
+  });
+
   // Error responses are swapped too (the server retargets them to #flash), so a failed action says why.
   htmx.config.responseHandling = [
     { code: '204', swap: false },

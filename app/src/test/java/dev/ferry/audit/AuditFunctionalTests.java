@@ -1,5 +1,6 @@
 package dev.ferry.audit;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FunctionalTest;
 import dev.ferry.support.TestDatabases;
+import dev.ferry.support.TrickyDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +65,41 @@ class AuditFunctionalTests extends FunctionalTest {
 		assertThat(this.api.get("/api/v1/audit?action=cluster;drop").message()).contains("action 'cluster;drop' is invalid");
 		assertThat(this.api.get("/api/v1/audit?pageSize=201").message()).contains("pageSize must be between 1 and 200");
 		assertThat(this.api.get("/api/v1/audit?page=0").code()).isEqualTo(10001);
+	}
+
+	@Test
+	void exportAndImportLaunchesAreAuditedWithTheirRecordOnceStarted() throws Exception {
+		String db = TestDatabases.uniqueName("audlaunch");
+		TrickyDatabase.create(TestDatabases.sourcePort(), db, 10);
+		String source = registerCluster(TestDatabases.uniqueName("audsrc"), TestDatabases.sourcePort(), "root", "");
+		String target = registerCluster(TestDatabases.uniqueName("auddst"), TestDatabases.targetPort(), "root", "");
+
+		var export = this.api.post("/api/v1/clusters/export",
+				Map.of("clusterId", source, "storageType", "nfs", "fileType", "sql", "filter", db + ".*"));
+		assertThat(export.code()).as(export.body().toString()).isZero();
+		String exportId = export.data().path("recordId").asString();
+		assertThat(this.api.awaitRecord(exportId, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+		var refused = this.api.post("/api/v1/clusters/export", Map.of("clusterId", source, "storageType", "ftp"));
+		assertThat(refused.status()).isEqualTo(400);
+		var imported = this.api.post("/api/v1/clusters/import", Map.of("clusterId", target, "recordId", exportId));
+		assertThat(imported.code()).as(imported.body().toString()).isZero();
+		String importId = imported.data().path("recordId").asString();
+		this.api.awaitRecord(importId, Duration.ofMinutes(2));
+
+		List<JsonNode> launches = this.api.get("/api/v1/audit?action=transfer&pageSize=200")
+			.data()
+			.path("entries")
+			.valueStream()
+			.filter((entry) -> entry.path("action").asString().matches("transfer\\.(export|import)"))
+			.filter((entry) -> entry.path("detail").asString().contains("cluster " + source + " ")
+					|| entry.path("detail").asString().contains("cluster " + target + " "))
+			.toList();
+		assertThat(launches).extracting((entry) -> entry.path("action").asString() + " " + entry.path("target").asString())
+			.as("one row per launch, none for the refused one")
+			.containsExactly("transfer.import record " + importId, "transfer.export record " + exportId);
+		assertThat(launches).allSatisfy((entry) -> assertThat(entry.path("actor").asString()).isEqualTo("admin"));
+		assertThat(launches.get(0).path("detail").asString()).endsWith(" from export record " + exportId);
+		assertThat(launches.get(1).path("detail").asString()).endsWith(" to nfs");
 	}
 
 	@Test

@@ -78,6 +78,11 @@ class UploadFunctionalTests extends FilesFunctionalTest {
 		assertThat(data.path("entries").asInt()).isEqualTo(3);
 		Path staged = HOME.resolve("import").resolve("uploads").resolve(uploadId);
 		assertThat(staged.resolve("upload.zip")).hasSameBinaryContentAs(zip);
+		assertThat(this.api.get("/api/v1/audit?action=upload.create&pageSize=200").data().path("entries").valueStream()
+			.filter((entry) -> entry.path("target").asString().equals("upload " + uploadId))
+			.map((entry) -> entry.path("actor").asString() + ": " + entry.path("detail").asString())
+			.toList()).as("the upload is audited")
+			.containsExactly("admin: cluster " + this.clusterId + ", " + Files.size(zip) + " bytes, 3 files");
 		assertThat(staged.resolve("upload.json")).content()
 			.contains("\"clusterId\":\"" + this.clusterId + "\"", "\"entries\":3");
 

@@ -74,6 +74,7 @@ class SessionExpiryIntegrationTests {
 	@Test
 	void anAdminsChangeOnOneNodeEndsTheUsersSessionsOnBothNodes() {
 		ConsoleSession admin = ConsoleSession.logIn(nodeA.baseUrl(), "admin", ADMIN_PASSWORD);
+		admin.get("/users"); // the CSRF token of the new session
 		HttpResponse<String> created = admin.post("/users",
 				Map.of("username", "roaming", "role", "OPERATOR", "password", "first-password-1"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);

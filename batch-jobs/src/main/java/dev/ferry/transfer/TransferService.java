@@ -20,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import dev.ferry.audit.AuditLog;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
@@ -65,10 +66,12 @@ public class TransferService {
 
 	private final ExecutionOwnership owners;
 
+	private final AuditLog audit;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
-			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners) {
+			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit) {
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -80,6 +83,7 @@ public class TransferService {
 		this.records = records;
 		this.uploads = uploads;
 		this.owners = owners;
+		this.audit = audit;
 	}
 
 	public TransferStarted export(ExportRequest request, String requestedBy) {
@@ -106,7 +110,11 @@ public class TransferService {
 		if (scheduleId != null) {
 			parameters.addLong(TransferParameters.SCHEDULE_ID, scheduleId, false);
 		}
-		return launch(this.exportJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+		TransferStarted started = launch(this.exportJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
+				requestedBy);
+		this.audit.record(requestedBy, "transfer.export", "record " + started.recordId(), clusterName(plan.cluster())
+				+ " to " + plan.storageType() + ((scheduleId != null) ? " (schedule " + scheduleId + ")" : ""));
+		return started;
 	}
 
 	private ExportPlan check(ExportRequest request) {
@@ -162,7 +170,23 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
-		return launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+		TransferStarted started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
+				requestedBy);
+		this.audit.record(requestedBy, "transfer.import", "record " + started.recordId(), clusterName(plan.cluster())
+				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));
+		return started;
+	}
+
+	private static String clusterName(Cluster cluster) {
+		return "cluster " + cluster.clusterId() + " (" + cluster.name() + ")";
+	}
+
+	private static String source(ImportPlan.Source source) {
+		return switch (source.kind()) {
+			case HISTORY -> "export record " + source.sourceRecordId();
+			case UPLOAD -> "upload " + source.uploadId();
+			case S3 -> "s3";
+		};
 	}
 
 	private JobParametersBuilder common(Cluster cluster, String userName, String transportType, String storageType,

@@ -31,9 +31,16 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
 		int status = (attributes.get("status") instanceof Integer value) ? value : 500;
 		String method = method(request);
 		Map<String, Object> envelope = new LinkedHashMap<>();
-		envelope.put("code", (status < 500) ? ErrorCode.PARAMETER_INVALID.code() : ApiResponse.INTERNAL_ERROR);
+		envelope.put("code", code(status));
 		envelope.put("message", message(status, method, path));
 		return envelope;
+	}
+
+	private static int code(int status) {
+		if (status == ErrorCode.RBAC_PERMISSION_CHECK_FAILED.httpStatus()) {
+			return ErrorCode.RBAC_PERMISSION_CHECK_FAILED.code();
+		}
+		return (status < 500) ? ErrorCode.PARAMETER_INVALID.code() : ApiResponse.INTERNAL_ERROR;
 	}
 
 	/** The method of the failed call: error pages are dispatched as GET, the original is an attribute (Servlet 6.1). */
@@ -47,6 +54,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
 	private static String message(int status, String method, String path) {
 		return switch (status) {
 			case 404 -> "no API call " + method + " " + path + " (see /swagger-ui.html)";
+			case 403 -> "access denied: your role does not allow " + method + " " + path;
 			case 405 -> method + " is not allowed on " + path + " (the Allow header lists what is)";
 			default -> {
 				HttpStatus known = HttpStatus.resolve(status);

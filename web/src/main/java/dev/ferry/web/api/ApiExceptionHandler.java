@@ -45,7 +45,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ApiResponse<Void>> denied(AccessDeniedException ex) {
-		return ResponseEntity.status(403).body(ApiResponse.error(403, "access denied: " + ex.getMessage()));
+		ErrorCode code = ErrorCode.RBAC_PERMISSION_CHECK_FAILED;
+		return ResponseEntity.status(code.httpStatus())
+			.body(ApiResponse.error(code.code(), "access denied: " + ex.getMessage()));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -58,9 +60,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String detail = ex.getMostSpecificCause().getMessage();
-		return new ResponseEntity<>(ApiResponse.error(ErrorCode.PARAMETER_INVALID.code(),
-				"request body is not valid JSON for this call: " + firstLine(detail)), status);
+		Throwable cause = ex.getMostSpecificCause();
+		String message = (cause == ex) ? "request body is missing or not valid JSON" // Spring's text names the method
+				: "request body is not valid JSON for this call: " + firstLine(cause.getMessage());
+		return new ResponseEntity<>(ApiResponse.error(ErrorCode.PARAMETER_INVALID.code(), message), status);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.ferry.audit.AuditLog;
 import dev.ferry.web.tokens.ApiTokens;
 
 /**
@@ -27,11 +28,12 @@ class FerryAuthenticationConfiguration {
 
 	@Bean
 	ThrottledAuthenticationManager ferryAuthenticationManager(LoginThrottle throttle, UserDetailsService users,
-			PasswordEncoder encoder, ApiTokens tokens) {
+			PasswordEncoder encoder, ApiTokens tokens, AuditLog audit) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
 		return new ThrottledAuthenticationManager(throttle,
-				new ProviderManager(passwords, new BearerTokenAuthenticationProvider(tokens, users)));
+				new ProviderManager(passwords, new BearerTokenAuthenticationProvider(tokens, users)),
+				new FailedLogins(audit));
 	}
 
 }

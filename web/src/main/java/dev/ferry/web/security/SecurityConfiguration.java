@@ -42,6 +42,14 @@ class SecurityConfiguration {
 
 	private static final String VIEWER = Role.VIEWER.name();
 
+	/**
+	 * The console's pages load scripts, styles, images and fonts only from Ferry itself (htmx from its webjar) and
+	 * have no inline scripts, event handler attributes or style attributes; nothing may frame them.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ThrottledAuthenticationManager authentication)
@@ -101,6 +109,7 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(consoleEntryPoint())
 				.accessDeniedHandler(new ConsoleAccessDeniedHandler()))
 			.addFilterBefore(new SessionUserRefreshFilter(users), AnonymousAuthenticationFilter.class)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.build();
 	}
 

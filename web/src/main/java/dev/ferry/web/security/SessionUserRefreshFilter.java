@@ -1,6 +1,7 @@
 package dev.ferry.web.security;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,10 +74,18 @@ class SessionUserRefreshFilter extends OncePerRequestFilter {
 			return "the user is disabled";
 		}
 		if (FerryUser.versionOf(session.getPrincipal()) != FerryUser.versionOf(stored)
-				|| !names(session.getAuthorities()).equals(names(stored.getAuthorities()))) {
+				|| !roles(session.getAuthorities()).equals(roles(stored.getAuthorities()))) {
 			return "the user's password or role changed";
 		}
 		return null;
+	}
+
+	/** The roles only: a session's authorities also say how it logged in ({@code FACTOR_PASSWORD}). */
+	private static Set<String> roles(Collection<? extends GrantedAuthority> authorities) {
+		return authorities.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((name) -> name != null && name.startsWith("ROLE_"))
+			.collect(Collectors.toSet());
 	}
 
 	private @Nullable UserDetails load(String username) {
@@ -86,10 +95,6 @@ class SessionUserRefreshFilter extends OncePerRequestFilter {
 		catch (UsernameNotFoundException ex) {
 			return null;
 		}
-	}
-
-	private static Set<String> names(java.util.Collection<? extends GrantedAuthority> authorities) {
-		return authorities.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
 	}
 
 }

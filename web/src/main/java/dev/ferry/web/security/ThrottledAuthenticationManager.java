@@ -10,7 +10,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The authentication manager of both filter chains (form login, HTTP Basic, bearer tokens): asks the
- * {@link LoginThrottle} first, counts wrong credentials and refused accounts as failures, resets on success.
+ * {@link LoginThrottle} first, counts wrong credentials and refused accounts as failures (logged and audited by
+ * {@link FailedLogins}), resets on success.
  */
 class ThrottledAuthenticationManager implements AuthenticationManager {
 
@@ -18,9 +19,12 @@ class ThrottledAuthenticationManager implements AuthenticationManager {
 
 	private final AuthenticationManager delegate;
 
-	ThrottledAuthenticationManager(LoginThrottle throttle, AuthenticationManager delegate) {
+	private final FailedLogins failures;
+
+	ThrottledAuthenticationManager(LoginThrottle throttle, AuthenticationManager delegate, FailedLogins failures) {
 		this.throttle = throttle;
 		this.delegate = delegate;
+		this.failures = failures;
 	}
 
 	@Override
@@ -28,7 +32,14 @@ class ThrottledAuthenticationManager implements AuthenticationManager {
 		// a bearer token names no user before it is looked up: only its address counts
 		String username = (request instanceof BearerTokenAuthentication) ? null : request.getName();
 		String address = address(request.getDetails());
-		boolean failuresOnRecord = this.throttle.check(username, address);
+		boolean failuresOnRecord;
+		try {
+			failuresOnRecord = this.throttle.check(username, address);
+		}
+		catch (LoginThrottledException ex) {
+			this.failures.throttled(username, address);
+			throw ex;
+		}
 		try {
 			Authentication result = this.delegate.authenticate(request);
 			if (failuresOnRecord) { // no write on the hot path of every Basic request
@@ -38,6 +49,7 @@ class ThrottledAuthenticationManager implements AuthenticationManager {
 		}
 		catch (BadCredentialsException | AccountStatusException ex) {
 			this.throttle.failed(username, address);
+			this.failures.failed(username, address, ex);
 			throw ex;
 		}
 	}

@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.util.WebUtils;
 
+import dev.ferry.audit.AuditLog;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
@@ -30,7 +31,8 @@ import dev.ferry.upload.UploadTicket;
  * Streams a multipart upload, the zip as part {@code file} plus the form field {@code clusterId} in either order, to
  * its staging file in the {@link UploadStore} (commons-fileupload2): never into memory nor the servlet container's
  * temp directory, which is why Spring's multipart resolver must be off ({@code spring.servlet.multipart.enabled=false}).
- * Every refusal is a {@link FerryException} whose message says what was wrong.
+ * Every refusal is a {@link FerryException} whose message says what was wrong; a staged upload is audited
+ * ({@code upload.create}).
  */
 @Component
 public class MultipartUploadReceiver {
@@ -49,9 +51,12 @@ public class MultipartUploadReceiver {
 
 	private final ClusterService clusters;
 
-	MultipartUploadReceiver(UploadStore uploads, ClusterService clusters) {
+	private final AuditLog audit;
+
+	MultipartUploadReceiver(UploadStore uploads, ClusterService clusters, AuditLog audit) {
 		this.uploads = uploads;
 		this.clusters = clusters;
+		this.audit = audit;
 	}
 
 	/** The largest zip the store takes. */
@@ -108,6 +113,8 @@ public class MultipartUploadReceiver {
 			StagedUpload staged = ticket.complete(clusterId);
 			log.info("Upload {} for cluster {} staged: {} bytes, {} files", staged.uploadId(), clusterId, staged.size(),
 					staged.entries());
+			this.audit.record(actor(request), "upload.create", "upload " + staged.uploadId(),
+					"cluster " + clusterId + ", " + staged.size() + " bytes, " + staged.entries() + " files");
 			return staged;
 		}
 		catch (FileUploadException ex) {
@@ -127,6 +134,10 @@ public class MultipartUploadReceiver {
 				ticket.close();
 			}
 		}
+	}
+
+	private static String actor(HttpServletRequest request) {
+		return (request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : "anonymous";
 	}
 
 	private static String field(FileItemInput item) throws IOException {

@@ -26,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import dev.ferry.audit.AuditLog;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterKind;
 import dev.ferry.cluster.ClusterService;
@@ -39,6 +40,8 @@ import dev.ferry.web.upload.MultipartUploadReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -64,6 +67,9 @@ class UploadApiControllerTests {
 
 	@MockitoBean
 	ClusterService clusters;
+
+	@MockitoBean
+	AuditLog audit;
 
 	final List<UploadTicket> held = new ArrayList<>();
 
@@ -111,6 +117,8 @@ class UploadApiControllerTests {
 		String uploadId = body.replaceAll(".*\"uploadId\":\"([^\"]+)\".*", "$1");
 		assertThat(IMPORT_ROOT.resolve("uploads").resolve(uploadId).resolve("upload.zip")).hasBinaryContent(zip);
 		assertThat(this.store.find(uploadId)).hasValueSatisfying((u) -> assertThat(u.clusterId()).isEqualTo("7"));
+		verify(this.audit).record("user", "upload.create", "upload " + uploadId,
+				"cluster 7, " + zip.length + " bytes, 2 files");
 	}
 
 	@Test
@@ -124,6 +132,7 @@ class UploadApiControllerTests {
 	void unknownClusterBeforeTheFileIsRefusedBeforeStaging() throws Exception {
 		this.mvc.perform(upload(Part.field("clusterId", "99"), Part.file(zip("a.sql", "A"))))
 			.andExpect(status().isNotFound())
+			.andDo((result) -> verifyNoInteractions(this.audit))
 			.andExpect(jsonPath("$.code").value(10003))
 			.andExpect(jsonPath("$.message").value("cluster 99 not found"));
 		assertThat(uploads()).isEmpty();

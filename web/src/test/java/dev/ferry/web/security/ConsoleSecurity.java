@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
+import dev.ferry.audit.AuditLog;
 import dev.ferry.web.tokens.ApiTokens;
 
 /**
@@ -37,6 +38,12 @@ public class ConsoleSecurity {
 	@Bean
 	ApiTokens noApiTokens() {
 		return Mockito.mock(ApiTokens.class);
+	}
+
+	/** Failed logins would be audited; these slices have no audit table. */
+	@Bean
+	AuditLog noAuditTable() {
+		return Mockito.mock(AuditLog.class);
 	}
 
 	/** No failed logins are recorded in these slices (the throttle is tested on a real schema in its own tests). */

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
+import dev.ferry.audit.AuditLog;
 import dev.ferry.web.console.ConsoleFormat;
 
 /**
@@ -28,6 +29,12 @@ public class ConsoleSecurityTestConfiguration {
 		HtmxViewResolver resolver = new HtmxViewResolver();
 		resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return resolver;
+	}
+
+	/** Failed logins would be audited; these slices have no audit table. */
+	@Bean
+	AuditLog noAuditTable() {
+		return Mockito.mock(AuditLog.class);
 	}
 
 	/** No failed logins are recorded in these slices (the throttle is tested on a real schema in its own tests). */
