@@ -65,6 +65,9 @@ class TransfersBrowserTests extends BrowserTest {
 		WebElement progress = browser.findElement(By.id("progress-" + recordId));
 		assertThat(progress.getAttribute("hx-trigger")).as("polling stops once finished").isNull();
 		assertThat(progress.getText()).contains("100%").containsPattern("(\\d+)/\\1 tables");
+		assertThat(progress.findElement(By.cssSelector(".bar > span")).getAttribute("style"))
+			.as("the width comes from data-width, set through the CSSOM").contains("width: 100%");
+		assertThat(cspViolations()).as("nothing the Content-Security-Policy blocked").isEmpty();
 
 		browser.findElement(By.cssSelector("#record-" + recordId + " a[href$='/download']")).click();
 		Path zip = DOWNLOADS.resolve("data.zip");

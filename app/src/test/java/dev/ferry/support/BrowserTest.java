@@ -59,7 +59,14 @@ public abstract class BrowserTest extends FunctionalTest {
 				.toFile())
 			.usingAnyFreePort()
 			.build();
-		browser = new ChromeDriver(service, options);
+		ChromeDriver chrome = new ChromeDriver(service, options);
+		// every page records what its Content-Security-Policy blocked (the recorder itself is exempt from the policy)
+		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.cspViolations = [];
+				document.addEventListener('securitypolicyviolation', function (e) {
+				  window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+				});"""));
+		browser = chrome;
 		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
 	}
 
@@ -116,6 +123,13 @@ public abstract class BrowserTest extends FunctionalTest {
 			driver.findElement(by).click();
 			return true;
 		});
+	}
+
+	/** What the Content-Security-Policy blocked on the current page so far. */
+	@SuppressWarnings("unchecked")
+	protected static java.util.List<Object> cspViolations() {
+		return (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("return window.cspViolations || [];");
 	}
 
 	protected static Optional<WebElement> find(By by) {
