@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 @Schema(description = "TiUniManager's envelope around every answer: code 0 and data on success, an error code and "
 		+ "message otherwise.")
 record ApiResponse<T>(
-		@Schema(description = "0 when the call succeeded; otherwise Ferry's error code (10001 PARAMETER_INVALID, 10003 CLUSTER_NOT_FOUND, 60100-60111 TIEM_TRANSPORT_*, 9999 internal error; see the table in the API description).", example = "0") int code,
+		@Schema(description = "0 when the call succeeded; otherwise Ferry's error code (10001 PARAMETER_INVALID, 10003 CLUSTER_NOT_FOUND, 60100-60111 TIEM_TRANSPORT_*, 60200 SCHEDULE_NOT_FOUND, 70650 RBAC_PERMISSION_CHECK_FAILED, 9999 internal error; see the table in the API description).", example = "0") int code,
 		@Schema(description = "OK on success; otherwise what went wrong, naming the field, parameter or record.", example = "OK") String message,
 		@Schema(description = "The answer of the call (see each operation); absent on errors.") @Nullable T data,
 		@Schema(description = "Lists only: which page this is and how many items match in total; absent otherwise.") @Nullable Page page) {

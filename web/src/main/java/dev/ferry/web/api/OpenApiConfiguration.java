@@ -110,7 +110,12 @@ class OpenApiConfiguration {
 			| 60110 | TIEM_TRANSPORT_FILE_DOWNLOAD_FAILED | 500 | a download failed |
 			| 60111 | TIEM_TRANSPORT_FILE_TRANSFER_LIMITED | 400 | too many uploads/downloads at once |
 			| 60200 | SCHEDULE_NOT_FOUND | 404 | unknown `scheduleId` (Ferry's own code) |
+			| 70650 | RBAC_PERMISSION_CHECK_FAILED | 403 | the caller's role does not allow the call (TiUniManager's code) |
 			| 9999 | (internal error) | 500 | anything unexpected; details only in the server log |
+
+			Every answer is JSON, whatever `Accept` asks (a download answers its zip): `Accept: application/xml` \
+			gets the same JSON answer, never an empty 406. A request that the HTTP server refuses before Ferry \
+			sees it (headers larger than it accepts, a malformed request line) gets 400 with code 10001 too.
 			""";
 
 	/** What the {@code data} map of an operation's answer holds: its keys, each with a schema. */
@@ -159,7 +164,7 @@ class OpenApiConfiguration {
 		return object().description("The envelope of a refused or failed call: no data, an error code and a message.")
 			.addProperty("code", type("integer").format("int32")
 				.description("Ferry's error code (see the table in the API description): 10001, 10003, 60100-60111, "
-						+ "60200 or 9999.")
+						+ "60200, 70650 or 9999.")
 				.example(10001))
 			.addProperty("message", type("string").description("What went wrong, naming the field, parameter or record.")
 				.example("clusterId is required"));
