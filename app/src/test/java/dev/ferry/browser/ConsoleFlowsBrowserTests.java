@@ -29,6 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleFlowsBrowserTests extends BrowserTest {
 
 	@Test
+	void theContentSecurityPolicyBlocksAnInlineStyleAndTheRecorderSeesIt() {
+		logInAsAdmin();
+		open("/");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+				"document.getElementById('main').insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>');");
+		java.util.List<Object> blocked = waitUntil((driver) -> cspViolations().isEmpty() ? null : cspViolations());
+		assertThat(blocked.toString()).contains("style-src");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.removeItem('cspViolations');");
+	}
+
+	@Test
 	void registerAClusterAndTestItsConnection() {
 		logInAsAdmin();
 		open("/clusters/new");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,11 +61,13 @@ public abstract class BrowserTest extends FunctionalTest {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver chrome = new ChromeDriver(service, options);
-		// every page records what its Content-Security-Policy blocked (the recorder itself is exempt from the policy)
+		// every page records what its Content-Security-Policy blocked, in the tab's session storage so that it
+		// outlives navigation (the recorder itself is exempt from the policy); each test ends asserting none
 		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-				window.cspViolations = [];
 				document.addEventListener('securitypolicyviolation', function (e) {
-				  window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+				  var seen = JSON.parse(sessionStorage.getItem('cspViolations') || '[]');
+				  seen.push(location.pathname + ': ' + e.violatedDirective + ' ' + e.blockedURI);
+				  sessionStorage.setItem('cspViolations', JSON.stringify(seen));
 				});"""));
 		browser = chrome;
 		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -125,11 +128,21 @@ public abstract class BrowserTest extends FunctionalTest {
 		});
 	}
 
-	/** What the Content-Security-Policy blocked on the current page so far. */
+	/** What the Content-Security-Policy blocked on Ferry's pages in this tab so far. */
 	@SuppressWarnings("unchecked")
 	protected static java.util.List<Object> cspViolations() {
-		return (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser)
-			.executeScript("return window.cspViolations || [];");
+		return (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+				"try { return JSON.parse(sessionStorage.getItem('cspViolations') || '[]'); } catch (e) { return []; }");
+	}
+
+	@AfterEach
+	void nothingBlockedByTheContentSecurityPolicy() {
+		java.util.List<Object> violations = cspViolations();
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("try { sessionStorage.removeItem('cspViolations'); } catch (e) { }");
+		org.assertj.core.api.Assertions.assertThat(violations)
+			.as("what the Content-Security-Policy blocked during the test")
+			.isEmpty();
 	}
 
 	protected static Optional<WebElement> find(By by) {
