@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionExpiryIntegrationTests {
 
-	/** The helper's own port range for Ferry JVMs (35080-35099). */
-	static final int PORT_A = 35080;
+	/** Ports for the two nodes: the first free ones of this range (kept apart from other tests' random ports). */
+	static final int FIRST_PORT = 35080;
 
-	static final int PORT_B = 35081;
+	static final int LAST_PORT = 35099;
 
 	static final String ADMIN_PASSWORD = "sessions-admin-Pw1";
 
@@ -50,8 +50,22 @@ class SessionExpiryIntegrationTests {
 				"jdbc:mariadb://127.0.0.1:" + TestDatabases.targetPort() + "/" + REPOSITORY_DB, "FERRY_DB_USER", "root",
 				"FERRY_DB_PASSWORD", "", "FERRY_SECRET_KEY", Base64.getEncoder().encodeToString(key),
 				"FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		nodeA = FerryProcess.start("node-a", PORT_A, settings(shared, "node-a"), environment, shared.resolve("logs"));
-		nodeB = FerryProcess.start("node-b", PORT_B, settings(shared, "node-b"), environment, shared.resolve("logs"));
+		int portA = freePort(FIRST_PORT);
+		nodeA = FerryProcess.start("node-a", portA, settings(shared, "node-a"), environment, shared.resolve("logs"));
+		nodeB = FerryProcess.start("node-b", freePort(portA + 1), settings(shared, "node-b"), environment,
+				shared.resolve("logs"));
+	}
+
+	private static int freePort(int from) throws java.io.IOException {
+		for (int port = from; port <= LAST_PORT; port++) {
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+				return port;
+			}
+			catch (java.io.IOException taken) {
+				// try the next one
+			}
+		}
+		throw new java.io.IOException("no free port in " + from + "-" + LAST_PORT);
 	}
 
 	private static Map<String, String> settings(Path shared, String nodeId) {
