@@ -23,10 +23,13 @@ import org.springframework.stereotype.Service;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
+import dev.ferry.cluster.SqlNames;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.config.SettingsService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.manifest.ManifestWriter;
 import dev.ferry.s3.S3AccessException;
 import dev.ferry.s3.S3Probe;
 import dev.ferry.secret.SecretStore;
@@ -117,6 +120,7 @@ public class TransferService {
 		}
 		else {
 			this.tools.mydumper();
+			checkSourceNames(plan);
 		}
 		ensureRoot(properties.exportRoot(), "export");
 		if (plan.s3() != null) {
@@ -140,6 +144,9 @@ public class TransferService {
 			this.tools.myloader();
 		}
 		ensureRoot(properties.importRoot(), "import");
+		if (plan.chain() == ToolChain.MYSQL && plan.source().dataDir() != null) {
+			checkManifestNames(plan.source().dataDir());
+		}
 		checkNoImportRunning(plan.cluster());
 		java.util.Set<String> tables = switch (plan.source().kind()) {
 			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
@@ -229,6 +236,52 @@ public class TransferService {
 		}
 	}
 
+	/**
+	 * Refuses an export whose selected databases or tables have names mydumper/myloader 0.10 cannot carry, naming
+	 * them. When the source cannot be read here, the job reads it again and fails with the server's message.
+	 */
+	private void checkSourceNames(ExportPlan plan) {
+		SourceInventory inventory;
+		try {
+			inventory = SourceInventory.read(plan.cluster(), plan.userName(), password(plan.credential(), plan.cluster()),
+					TableFilter.parse(plan.filter()));
+		}
+		catch (SQLException ex) {
+			log.debug("Export pre-check could not read cluster {}: {}", plan.cluster().clusterId(), ex.getMessage());
+			return;
+		}
+		String refusal = inventory.refusal();
+		if (refusal != null) {
+			throw FerryException.invalid(refusal);
+		}
+	}
+
+	private String password(ExportPlan.CredentialSource credential, Cluster cluster) {
+		return credential.fromRequest() ? credential.requestPassword() : this.clusters.password(cluster);
+	}
+
+	/**
+	 * An export made before the mysql chain refused databases with a dot: myloader 0.10 would restore {@code db.dot}
+	 * into {@code db}, so its re-import is refused before anything runs, naming them.
+	 */
+	private static void checkManifestNames(Path data) {
+		if (!Files.exists(data.resolve(Manifest.FILE_NAME))) {
+			return;
+		}
+		List<String> dotted = ManifestWriter.read(data)
+			.tables()
+			.stream()
+			.map(Manifest.Table::database)
+			.filter((db) -> db.indexOf('.') >= 0)
+			.distinct()
+			.map(SqlNames::quote)
+			.toList();
+		if (!dotted.isEmpty()) {
+			throw FerryException.invalid("the mysql tool chain (myloader 0.10) cannot import databases whose name has "
+					+ "a dot (it reads the database from a file name up to its first dot): " + String.join(", ", dotted));
+		}
+	}
+
 	/** At most one import per target cluster: a second one is refused while the first runs. */
 	private void checkNoImportRunning(Cluster cluster) {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(TransferParameters.IMPORT_JOB)) {
@@ -240,8 +293,7 @@ public class TransferService {
 	}
 
 	private void checkTargetEmpty(ImportPlan plan, java.util.Set<String> tables) {
-		String password = plan.credential().fromRequest() ? plan.credential().requestPassword()
-				: this.clusters.password(plan.cluster());
+		String password = password(plan.credential(), plan.cluster());
 		List<String> nonEmpty;
 		try (Connection target = ClusterConnector.open(plan.cluster(), plan.userName(), password)) {
 			nonEmpty = TargetTables.nonEmpty(target, tables);
