@@ -70,7 +70,11 @@ class NamesFunctionalTests extends FunctionalTest {
 				"CREATE TABLE " + q(BAD_TABLES, "t`bt") + " (id INT PRIMARY KEY)",
 				"CREATE TABLE " + q(BAD_TABLES, "t'q") + " (id INT PRIMARY KEY)",
 				"CREATE TABLE " + q(BAD_TABLES, "fine") + " (id INT PRIMARY KEY)",
-				"INSERT INTO " + q(BAD_TABLES, "fine") + " VALUES (7)");
+				"INSERT INTO " + q(BAD_TABLES, "fine") + " VALUES (7)",
+				"CREATE TABLE " + q(BAD_TABLES, "t_1") + " (id INT PRIMARY KEY)",
+				"CREATE TABLE " + q(BAD_TABLES, "tx1") + " (id INT PRIMARY KEY)",
+				"CREATE TRIGGER " + q(BAD_TABLES, "tx1_ins") + " BEFORE INSERT ON " + q(BAD_TABLES, "tx1")
+						+ " FOR EACH ROW SET NEW.id = NEW.id + 1");
 		for (String db : new String[] { DOT_DB, SLASH_DB, QUOTE_DB, BACKTICK_DB }) {
 			TestDatabases.execute(PRIVATE_PORT, "CREATE DATABASE " + q(db),
 					"CREATE TABLE " + q(db, "t1") + " (id INT PRIMARY KEY)", "INSERT INTO " + q(db, "t1") + " VALUES (1)");
@@ -128,7 +132,8 @@ class NamesFunctionalTests extends FunctionalTest {
 		long before = total();
 		Map<String, String[]> cases = Map.of(BAD_TABLES + ".*",
 				new String[] { "table `" + BAD_TABLES + "`.`a/b` has a /", "table `" + BAD_TABLES + "`.`t``bt` has a backtick",
-						"table `" + BAD_TABLES + "`.`t'q` has a '" },
+						"table `" + BAD_TABLES + "`.`t'q` has a '",
+						"table `" + BAD_TABLES + "`.`t_1` would also take the triggers of `" + BAD_TABLES + "`.`tx1`" },
 				DOT_DB.replace(".", "\\.") + ".*", new String[] { "database `" + DOT_DB + "` has a dot" },
 				SLASH_DB + ".*", new String[] { "database `" + SLASH_DB + "` has a /" },
 				QUOTE_DB + ".*", new String[] { "database `" + QUOTE_DB + "` has a '" },
@@ -157,10 +162,12 @@ class NamesFunctionalTests extends FunctionalTest {
 	void anExportWhoseFilterExcludesThoseNamesGoesAhead() throws Exception {
 		String db = BAD_TABLES;
 
-		JsonNode export = export(db + ".*;!" + db + ".a/b;!" + db + ".t`bt;!" + db + ".t'q");
+		JsonNode export = export(db + ".*;!" + db + ".a/b;!" + db + ".t`bt;!" + db + ".t'q;!" + db + ".t_1");
 
-		String manifest = Files.readString(Path.of(export.path("filePath").asString()).resolve("manifest.json"));
+		Path data = Path.of(export.path("filePath").asString());
+		String manifest = Files.readString(data.resolve("manifest.json"));
 		assertThat(manifest).contains("\"table\" : \"fine\"").contains("\"rows\" : 1").doesNotContain("t'q");
+		assertThat(data.resolve(db + ".tx1-schema-triggers.sql")).content().contains("tx1_ins");
 	}
 
 	@Test

@@ -2,9 +2,12 @@ package dev.ferry.transfer;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -28,23 +31,35 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 			 'inspection_schema')
 			ORDER BY TABLE_SCHEMA, TABLE_NAME""";
 
+	private static final String WITH_TRIGGERS = """
+			SELECT DISTINCT EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS
+			WHERE EVENT_OBJECT_SCHEMA NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema',
+			 'metrics_schema', 'inspection_schema')""";
+
 	static SourceInventory read(Cluster cluster, String user, String password, TableFilter filter)
 			throws SQLException {
 		Map<String, List<String>> selected = new LinkedHashMap<>();
 		Map<String, Integer> all = new LinkedHashMap<>();
+		Map<String, Set<String>> withTriggers = new HashMap<>();
 		int baseTables = 0;
 		try (var connection = ClusterConnector.open(cluster, user, password);
-				var statement = connection.createStatement();
-				var rs = statement.executeQuery(SELECTABLE)) {
-			while (rs.next()) {
-				String db = rs.getString(1);
-				String table = rs.getString(2);
-				all.merge(db, 1, Integer::sum);
-				if (filter.matches(db, table)) {
-					selected.computeIfAbsent(db, (k) -> new ArrayList<>()).add(table);
-					if ("BASE TABLE".equals(rs.getString(3))) {
-						baseTables++;
+				var statement = connection.createStatement()) {
+			try (var rs = statement.executeQuery(SELECTABLE)) {
+				while (rs.next()) {
+					String db = rs.getString(1);
+					String table = rs.getString(2);
+					all.merge(db, 1, Integer::sum);
+					if (filter.matches(db, table)) {
+						selected.computeIfAbsent(db, (k) -> new ArrayList<>()).add(table);
+						if ("BASE TABLE".equals(rs.getString(3))) {
+							baseTables++;
+						}
 					}
+				}
+			}
+			try (var rs = statement.executeQuery(WITH_TRIGGERS)) {
+				while (rs.next()) {
+					withTriggers.computeIfAbsent(rs.getString(1), (k) -> new HashSet<>()).add(rs.getString(2));
 				}
 			}
 		}
@@ -55,7 +70,11 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 			List<String> tables = selected.get(db);
 			regex.add(tables.size() == all.get(db) ? null : regex(db, tables));
 			addIfNotNull(refused, MydumperNames.databaseProblem(db));
-			tables.forEach((table) -> addIfNotNull(refused, MydumperNames.tableProblem(db, table)));
+			Set<String> triggered = withTriggers.getOrDefault(db, Set.of());
+			for (String table : tables) {
+				String problem = MydumperNames.tableProblem(db, table);
+				addIfNotNull(refused, problem != null ? problem : MydumperNames.triggerProblem(db, table, triggered));
+			}
 		}
 		return new SourceInventory(databases, regex, baseTables, List.copyOf(refused));
 	}

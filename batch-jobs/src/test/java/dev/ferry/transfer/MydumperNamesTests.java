@@ -1,6 +1,7 @@
 package dev.ferry.transfer;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,25 @@ class MydumperNamesTests {
 			assertThat(MydumperNames.tableProblem("shop", name)).as(name).isNull();
 		}
 		assertThat(MydumperNames.tableProblem("shop", "t.dot")).isNull();
+	}
+
+	@Test
+	void aTableWhoseNameMatchesAnotherTableWithTriggersAsALikePatternIsRefused() {
+		assertThat(MydumperNames.triggerProblem("shop", "t_1", Set.of("tx1", "t_2", "t_1")))
+			.isEqualTo("table `shop`.`t_1` would also take the triggers of `shop`.`tx1` (mydumper 0.10 looks triggers "
+					+ "up with LIKE and _ or % match other names)");
+		assertThat(MydumperNames.triggerProblem("shop", "50%", Set.of("50 percent", "other")))
+			.contains("`shop`.`50 percent`");
+		assertThat(MydumperNames.triggerProblem("shop", "t_1", Set.of("t_1", "t_12"))).as("own triggers, no match")
+			.isNull();
+		assertThat(MydumperNames.triggerProblem("shop", "empty_table", Set.of("orders"))).isNull();
+		assertThat(MydumperNames.triggerProblem("shop", "a\\_b", Set.of("axb"))).as("escaped _ is literal").isNull();
+	}
+
+	@Test
+	void aTableWithABackslashIsRefusedOnlyWhenItHasTriggers() {
+		assertThat(MydumperNames.triggerProblem("shop", "t\\q", Set.of("t\\q"))).startsWith("table `shop`.`t\\q` has a \\");
+		assertThat(MydumperNames.triggerProblem("shop", "t\\q", Set.of("orders"))).isNull();
 	}
 
 	@Test
