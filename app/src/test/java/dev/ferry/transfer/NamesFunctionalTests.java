@@ -171,18 +171,27 @@ class NamesFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void aReImportOfAnOlderExportWithADottedDatabaseIsRefusedNamingIt() throws Exception {
+	void aReImportOfAnOlderExportOfADatabaseWithADotIsRefusedNamingIt() throws Exception {
+		// what Ferry wrote before the pre-check: mydumper's files of database `old.dot`
 		JsonNode export = export(BAD_TABLES + ".fine");
-		Path manifest = Path.of(export.path("filePath").asString()).resolve("manifest.json");
-		Files.writeString(manifest, Files.readString(manifest)
-			.replace("\"database\" : \"" + BAD_TABLES + "\"", "\"database\" : \"old.dot\""));
+		Path data = Path.of(export.path("filePath").asString());
+		try (var files = Files.list(data)) {
+			for (Path file : files.toList()) {
+				String name = file.getFileName().toString();
+				if (name.startsWith(BAD_TABLES)) {
+					Files.move(file, data.resolve("old.dot" + name.substring(BAD_TABLES.length())));
+				}
+			}
+		}
+		assertThat(data.resolve("old.dot.fine-schema.sql")).exists();
 		long before = total();
 
 		var refused = this.api.post("/api/v1/clusters/import",
 				Map.of("clusterId", this.targetCluster, "recordId", export.path("recordId").asString()));
 
 		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
-		assertThat(refused.message()).contains("cannot import databases whose name has a dot").contains("`old.dot`");
+		assertThat(refused.code()).isEqualTo(10001);
+		assertThat(refused.message()).contains("cannot import databases whose name has a dot").endsWith("`old.dot`");
 		assertThat(total()).as("nothing created").isEqualTo(before);
 	}
 

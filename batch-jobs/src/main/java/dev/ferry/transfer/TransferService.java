@@ -23,13 +23,10 @@ import org.springframework.stereotype.Service;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
-import dev.ferry.cluster.SqlNames;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.config.SettingsService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
-import dev.ferry.manifest.Manifest;
-import dev.ferry.manifest.ManifestWriter;
 import dev.ferry.s3.S3AccessException;
 import dev.ferry.s3.S3Probe;
 import dev.ferry.secret.SecretStore;
@@ -144,14 +141,19 @@ public class TransferService {
 			this.tools.myloader();
 		}
 		ensureRoot(properties.importRoot(), "import");
-		if (plan.chain() == ToolChain.MYSQL && plan.source().dataDir() != null) {
-			checkManifestNames(plan.source().dataDir());
+		if (plan.chain() == ToolChain.MYSQL) {
+			switch (plan.source().kind()) {
+				case HISTORY -> DumpDatabases.checkDirectory(plan.source().dataDir());
+				case UPLOAD -> DumpDatabases.checkZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
+				case S3 -> { // S3Listing checks the names it lists
+				}
+			}
 		}
 		checkNoImportRunning(plan.cluster());
 		java.util.Set<String> tables = switch (plan.source().kind()) {
 			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
 			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-			case S3 -> s3Tables(plan.s3());
+			case S3 -> s3Tables(plan.s3(), plan.chain());
 		};
 		if (!plan.overwrite()) {
 			checkTargetEmpty(plan, tables);
@@ -222,10 +224,10 @@ public class TransferService {
 	}
 
 	/** The dump's tables, from the object names under the bucket prefix (also proves it is readable). */
-	private static java.util.Set<String> s3Tables(S3Target s3) {
+	private static java.util.Set<String> s3Tables(S3Target s3, ToolChain chain) {
 		try {
 			S3Probe.checkReadable(s3.location(), s3.credentials());
-			java.util.Set<String> tables = S3Listing.tables(s3);
+			java.util.Set<String> tables = S3Listing.tables(s3, chain);
 			if (tables.isEmpty()) {
 				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
 			}
@@ -258,28 +260,6 @@ public class TransferService {
 
 	private String password(ExportPlan.CredentialSource credential, Cluster cluster) {
 		return credential.fromRequest() ? credential.requestPassword() : this.clusters.password(cluster);
-	}
-
-	/**
-	 * An export made before the mysql chain refused databases with a dot: myloader 0.10 would restore {@code db.dot}
-	 * into {@code db}, so its re-import is refused before anything runs, naming them.
-	 */
-	private static void checkManifestNames(Path data) {
-		if (!Files.exists(data.resolve(Manifest.FILE_NAME))) {
-			return;
-		}
-		List<String> dotted = ManifestWriter.read(data)
-			.tables()
-			.stream()
-			.map(Manifest.Table::database)
-			.filter((db) -> db.indexOf('.') >= 0)
-			.distinct()
-			.map(SqlNames::quote)
-			.toList();
-		if (!dotted.isEmpty()) {
-			throw FerryException.invalid("the mysql tool chain (myloader 0.10) cannot import databases whose name has "
-					+ "a dot (it reads the database from a file name up to its first dot): " + String.join(", ", dotted));
-		}
 	}
 
 	/** At most one import per target cluster: a second one is refused while the first runs. */
