@@ -59,6 +59,11 @@ public final class TestDatabases {
 		}
 	}
 
+	/** A back-quoted identifier (a backtick inside doubled). */
+	public static String quote(String identifier) {
+		return "`" + identifier.replace("`", "``") + "`";
+	}
+
 	/** A SQL string literal, for DDL that takes no bind parameters (CREATE USER … IDENTIFIED BY). */
 	public static String literal(String value) {
 		return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
@@ -84,7 +89,7 @@ public final class TestDatabases {
 		Map<String, Long> sums = new LinkedHashMap<>();
 		try (Connection connection = root(port); Statement statement = connection.createStatement()) {
 			for (String table : baseTables(port, database)) {
-				try (ResultSet rs = statement.executeQuery("CHECKSUM TABLE `" + database + "`.`" + table + "`")) {
+				try (ResultSet rs = statement.executeQuery("CHECKSUM TABLE " + quote(database) + "." + quote(table))) {
 					rs.next();
 					sums.put(table, rs.getLong(2));
 				}

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.ferry.cluster.SqlNames;
+
 /** Compares a target database's row counts with a manifest, table by table, a few tables at a time. */
 public final class ManifestVerifier {
 
@@ -74,7 +76,7 @@ public final class ManifestVerifier {
 	}
 
 	private static void check(Statement statement, Manifest.Table table, List<String> mismatches) {
-		String sql = "SELECT COUNT(*) FROM " + quote(table.database()) + "." + quote(table.table());
+		String sql = "SELECT COUNT(*) FROM " + SqlNames.qualified(table.database(), table.table());
 		try (ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			long actual = rs.getLong(1);
@@ -86,10 +88,6 @@ public final class ManifestVerifier {
 		catch (SQLException ex) {
 			mismatches.add("table " + table.qualifiedName() + " cannot be read: " + ex.getMessage());
 		}
-	}
-
-	static String quote(String identifier) {
-		return "`" + identifier.replace("`", "``") + "`";
 	}
 
 }

@@ -159,6 +159,10 @@ class MydumperExportInvocation implements ToolInvocation {
 				throw new IllegalStateException("nothing to export: no table of cluster " + cluster.name()
 						+ " matches the filter " + filter.rules() + " (system schemas are never exported)");
 			}
+			String refusal = inventory.refusal();
+			if (refusal != null) { // renamed since the pre-check, or a schedule's later run
+				throw new IllegalStateException(refusal);
+			}
 			return inventory;
 		}
 		catch (SQLException ex) {

@@ -3,6 +3,8 @@ package dev.ferry.transfer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.manifest.DumpFile;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tool.ToolCommand;
@@ -36,15 +39,15 @@ class MyloaderImportInvocation implements ToolInvocation {
 		RecordDirectory dir = ImportDirectories.record(stepExecution);
 		Path data = ImportDirectories.data(stepExecution);
 		String password = this.context.password(parameters);
+		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
+			dropForOverwrite(cluster, parameters.getString(TransferParameters.USER_NAME), password, data);
+		}
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
 		var tools = this.context.tools();
 		List<String> command = new ArrayList<>(List.of(this.context.binaries().myloader().toString(),
 				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
 				"--user", parameters.getString(TransferParameters.USER_NAME), "--directory", data.toString(),
 				"--threads", Integer.toString(tools.dumpThreads()), "--verbose", "3"));
-		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
-			command.add("--overwrite-tables");
-		}
 		stepExecution.getExecutionContext().putLong(MyloaderProgress.FILES_TOTAL, dataFiles(data));
 		return new ToolCommand("myloader", command, dir.path(), Map.of(), dir.toolLog("myloader"), tools.timeout(),
 				tools.pollInterval());
@@ -59,6 +62,17 @@ class MyloaderImportInvocation implements ToolInvocation {
 	@Override
 	public void cleanup(StepExecution stepExecution, ToolCommand command) {
 		MysqlDefaultsFile.delete(defaultsFile(stepExecution));
+	}
+
+	/** Instead of {@code --overwrite-tables}, which drops the wrong table for a name with a dot. */
+	private static void dropForOverwrite(Cluster cluster, String user, String password, Path data) throws IOException {
+		try (Connection target = ClusterConnector.open(cluster, user, password)) {
+			OverwriteDrops.drop(target, data);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot drop the dump's tables on cluster " + cluster.name()
+					+ " for overwrite as " + user + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {

@@ -1,5 +1,7 @@
 package dev.ferry.transfer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,8 +16,10 @@ final class S3Listing {
 	private S3Listing() {
 	}
 
-	static Set<String> tables(S3Target target) {
+	/** The tables; for the mysql chain, a database myloader cannot import (see {@link DumpDatabases}) is refused. */
+	static Set<String> tables(S3Target target, ToolChain chain) {
 		Set<String> tables = new TreeSet<>();
+		List<String> creates = new ArrayList<>();
 		try (S3Clients clients = S3Clients.open(target.location(), target.credentials())) {
 			clients.s3()
 				.listObjectsV2Paginator(ListObjectsV2Request.builder()
@@ -25,10 +29,16 @@ final class S3Listing {
 				.contents()
 				.subscribe((object) -> {
 					String key = object.key();
+					if (key.endsWith(DumpDatabases.CREATE_SUFFIX)) {
+						creates.add(key);
+					}
 					DumpFile.of(key.substring(key.lastIndexOf('/') + 1))
 						.ifPresent((file) -> tables.add(file.qualifiedName()));
 				})
 				.join();
+		}
+		if (chain == ToolChain.MYSQL) {
+			DumpDatabases.check(creates);
 		}
 		return tables;
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import dev.ferry.cluster.SqlNames;
 import dev.ferry.manifest.DumpFile;
 
 /** The import pre-check: which of a dump's tables already hold rows on the target. */
@@ -69,7 +70,7 @@ final class TargetTables {
 						continue;
 					}
 				}
-				try (ResultSet rs = statement.executeQuery("SELECT 1 FROM " + quote(db) + "." + quote(table) + " LIMIT 1")) {
+				try (ResultSet rs = statement.executeQuery("SELECT 1 FROM " + SqlNames.qualified(db, table) + " LIMIT 1")) {
 					if (rs.next()) {
 						nonEmpty.add(qualified);
 					}
@@ -77,10 +78,6 @@ final class TargetTables {
 			}
 		}
 		return nonEmpty;
-	}
-
-	static String quote(String identifier) {
-		return "`" + identifier.replace("`", "``") + "`";
 	}
 
 }

@@ -125,6 +125,7 @@ public class TransferService {
 		}
 		else {
 			this.tools.mydumper();
+			checkSourceNames(plan);
 		}
 		ensureRoot(properties.exportRoot(), "export");
 		if (plan.s3() != null) {
@@ -148,11 +149,19 @@ public class TransferService {
 			this.tools.myloader();
 		}
 		ensureRoot(properties.importRoot(), "import");
+		if (plan.chain() == ToolChain.MYSQL) {
+			switch (plan.source().kind()) {
+				case HISTORY -> DumpDatabases.checkDirectory(plan.source().dataDir());
+				case UPLOAD -> DumpDatabases.checkZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
+				case S3 -> { // S3Listing checks the names it lists
+				}
+			}
+		}
 		checkNoImportRunning(plan.cluster());
 		java.util.Set<String> tables = switch (plan.source().kind()) {
 			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
 			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-			case S3 -> s3Tables(plan.s3());
+			case S3 -> s3Tables(plan.s3(), plan.chain());
 		};
 		if (!plan.overwrite()) {
 			checkTargetEmpty(plan, tables);
@@ -239,10 +248,10 @@ public class TransferService {
 	}
 
 	/** The dump's tables, from the object names under the bucket prefix (also proves it is readable). */
-	private static java.util.Set<String> s3Tables(S3Target s3) {
+	private static java.util.Set<String> s3Tables(S3Target s3, ToolChain chain) {
 		try {
 			S3Probe.checkReadable(s3.location(), s3.credentials());
-			java.util.Set<String> tables = S3Listing.tables(s3);
+			java.util.Set<String> tables = S3Listing.tables(s3, chain);
 			if (tables.isEmpty()) {
 				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
 			}
@@ -251,6 +260,30 @@ public class TransferService {
 		catch (S3AccessException ex) {
 			throw S3Target.inaccessible(ex);
 		}
+	}
+
+	/**
+	 * Refuses an export whose selected databases or tables have names mydumper/myloader 0.10 cannot carry, naming
+	 * them. When the source cannot be read here, the job reads it again and fails with the server's message.
+	 */
+	private void checkSourceNames(ExportPlan plan) {
+		SourceInventory inventory;
+		try {
+			inventory = SourceInventory.read(plan.cluster(), plan.userName(), password(plan.credential(), plan.cluster()),
+					TableFilter.parse(plan.filter()));
+		}
+		catch (SQLException ex) {
+			log.debug("Export pre-check could not read cluster {}: {}", plan.cluster().clusterId(), ex.getMessage());
+			return;
+		}
+		String refusal = inventory.refusal();
+		if (refusal != null) {
+			throw FerryException.invalid(refusal);
+		}
+	}
+
+	private String password(ExportPlan.CredentialSource credential, Cluster cluster) {
+		return credential.fromRequest() ? credential.requestPassword() : this.clusters.password(cluster);
 	}
 
 	/** At most one import per target cluster: a second one is refused while the first runs. */
@@ -264,8 +297,7 @@ public class TransferService {
 	}
 
 	private void checkTargetEmpty(ImportPlan plan, java.util.Set<String> tables) {
-		String password = plan.credential().fromRequest() ? plan.credential().requestPassword()
-				: this.clusters.password(plan.cluster());
+		String password = password(plan.credential(), plan.cluster());
 		List<String> nonEmpty;
 		try (Connection target = ClusterConnector.open(plan.cluster(), plan.userName(), password)) {
 			nonEmpty = TargetTables.nonEmpty(target, tables);
