@@ -1,0 +1,177 @@
+package dev.ferry.storage;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The modes of what Ferry writes, whatever the process umask (Java cannot set it): directories at most 0750, files
+ * at most 0640, and private data (the H2 database, {@code run/}) owner-only, 0700/0600. Modes are set right after
+ * Ferry creates something, and on a tool's output tree once the tool is gone (tools write with the umask). They are
+ * only ever narrowed – group write and every bit for others removed – never widened, and symbolic links are never
+ * followed. A file system without POSIX modes, or an entry Ferry does not own, is left as it is.
+ */
+public final class FileModes {
+
+	/** 0750. */
+	public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-x---");
+
+	/** 0700. */
+	public static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final Set<PosixFilePermission> NOT_SHARED = EnumSet.of(PosixFilePermission.GROUP_WRITE,
+			PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private static final Set<PosixFilePermission> NOT_PRIVATE = EnumSet.of(PosixFilePermission.GROUP_READ,
+			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private static final Logger log = LoggerFactory.getLogger(FileModes.class);
+
+	private FileModes() {
+	}
+
+	/**
+	 * {@link Files#createDirectories}, with every directory it creates set to 0750 ({@code privateDir}: 0700).
+	 * Directories that existed are left as they are.
+	 */
+	public static Path createDirectories(Path dir) throws IOException {
+		return createDirectories(dir, false);
+	}
+
+	/** {@link #createDirectories(Path)} with owner-only directories (0700). */
+	public static Path createPrivateDirectories(Path dir) throws IOException {
+		return createDirectories(dir, true);
+	}
+
+	private static Path createDirectories(Path dir, boolean privateDir) throws IOException {
+		Path absolute = dir.toAbsolutePath();
+		Deque<Path> missing = new ArrayDeque<>();
+		for (Path p = absolute; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+			missing.push(p);
+		}
+		Files.createDirectories(dir);
+		for (Path created : missing) {
+			setMode(created, privateDir ? PRIVATE_DIRECTORY : DIRECTORY);
+		}
+		return dir;
+	}
+
+	/** Narrows one file or directory to at most 0640/0750. */
+	public static void restrict(Path path) throws IOException {
+		narrow(path, NOT_SHARED);
+	}
+
+	/** Narrows one file or directory to owner-only (at most 0600/0700). */
+	public static void restrictToOwner(Path path) throws IOException {
+		narrow(path, NOT_PRIVATE);
+	}
+
+	/**
+	 * {@link #restrict} on a directory and everything below it (a tool's output), best effort: an entry that
+	 * cannot be changed (not Ferry's, gone meanwhile) is skipped and logged.
+	 * @return how many entries were narrowed
+	 */
+	public static int restrictTree(Path root) {
+		return narrowTree(root, NOT_SHARED);
+	}
+
+	/** {@link #restrictToOwner} on a directory and everything below it, best effort. */
+	public static int restrictTreeToOwner(Path root) {
+		return narrowTree(root, NOT_PRIVATE);
+	}
+
+	private static int narrowTree(Path root, Set<PosixFilePermission> removed) {
+		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+			return 0;
+		}
+		int[] narrowed = { 0 };
+		try {
+			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+					narrowQuietly(dir);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+					if (!attrs.isSymbolicLink()) {
+						narrowQuietly(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					return FileVisitResult.CONTINUE; // gone meanwhile, or not readable: not ours to change
+				}
+
+				private void narrowQuietly(Path path) {
+					try {
+						if (narrow(path, removed)) {
+							narrowed[0]++;
+						}
+					}
+					catch (IOException ex) {
+						log.debug("Could not narrow the mode of {}: {}", path, ex.getMessage());
+					}
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			log.warn("Could not narrow the modes below {}: {}", root, ex.getMessage());
+		}
+		return narrowed[0];
+	}
+
+	private static boolean narrow(Path path, Set<PosixFilePermission> removed) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (view == null) {
+			return false; // no POSIX modes on this file system
+		}
+		var attributes = view.readAttributes();
+		if (attributes.isSymbolicLink()) {
+			return false;
+		}
+		Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+		mode.addAll(attributes.permissions());
+		if (!mode.removeAll(removed)) {
+			return false;
+		}
+		view.setPermissions(mode);
+		return true;
+	}
+
+	private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (view != null) {
+			try {
+				view.setPermissions(mode);
+			}
+			catch (FileSystemException ex) {
+				log.debug("Could not set the mode of {}: {}", path, ex.getMessage());
+			}
+		}
+	}
+
+}
