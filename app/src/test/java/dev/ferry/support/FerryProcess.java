@@ -44,7 +44,12 @@ public final class FerryProcess implements AutoCloseable {
 	 */
 	public static FerryProcess start(String name, Map<String, String> settings, Map<String, String> environment,
 			Path logDir) throws IOException, InterruptedException {
-		int port = freePort();
+		return start(name, freePort(), settings, environment, logDir);
+	}
+
+	/** {@link #start(String, Map, Map, Path)} on a given HTTP port (a test's private port range). */
+	public static FerryProcess start(String name, int port, Map<String, String> settings,
+			Map<String, String> environment, Path logDir) throws IOException, InterruptedException {
 		List<String> command = command(port, settings);
 		Files.createDirectories(logDir);
 		FerryProcess node = new FerryProcess(command, environment, logDir.resolve(name + ".log"), port);
