@@ -200,6 +200,10 @@ class MultiNodeIntegrationTests {
 			assertThat(record.path("message").asString()).contains("node-a").contains("stopped heartbeating");
 			assertThat(Processes.commandLinesContaining(recordDir)).as("node A's orphaned tool ended by node B")
 				.isEmpty();
+			try (var run = Files.list(shared.resolve("node-a").resolve("run"))) {
+				assertThat(run.toList()).as("node B deleted the password file of the execution it recovered")
+					.isEmpty();
+			}
 			statement.execute("UNLOCK TABLES");
 		}
 		var restarted = b().post("/api/v1/clusters/transport/" + recordId + "/restart", "");
