@@ -60,21 +60,26 @@ class PrivateDataDirectory implements BeanPostProcessor, SmartInitializingSingle
 
 	private void prepare() {
 		String home = this.environment.getProperty("ferry.home");
-		try {
-			if (home != null && !home.isBlank()) {
+		if (home != null && !home.isBlank()) {
+			try {
 				Path dir = Path.of(home);
 				FileModes.createDirectories(dir);
 				FileModes.restrict(dir);
 			}
-			Path database = databaseDirectory(this.environment.getProperty("spring.datasource.url"));
-			if (database != null) {
+			catch (IOException ex) {
+				// the first writer reports a directory it cannot use in its own words
+				log.warn("Could not make Ferry's home {} private: {}", home, ex.getMessage());
+			}
+		}
+		Path database = databaseDirectory(this.environment.getProperty("spring.datasource.url"));
+		if (database != null) {
+			try {
 				FileModes.createPrivateDirectories(database);
 				FileModes.restrictTreeToOwner(database);
 			}
-		}
-		catch (IOException ex) {
-			// H2 or the first writer reports a directory it cannot use in its own words
-			log.warn("Could not prepare Ferry's data directory {}: {}", home, ex.getMessage());
+			catch (IOException ex) {
+				log.warn("Could not make the database directory {} private: {}", database, ex.getMessage());
+			}
 		}
 	}
 

@@ -112,6 +112,7 @@ class CrashFaultTests {
 			}
 			runningDir = recordDir(clusterId, records.get(0)).toString();
 			Processes.await(runningDir, Duration.ofSeconds(60));
+			awaitToolPidCommitted(records.get(0));
 			await().atMost(Duration.ofSeconds(30)).until(() -> secretFiles(run).size() == 1);
 			assertThat(Files.readString(secretFiles(run).get(0))).as("the option file mydumper reads")
 				.contains(CLUSTER_PASSWORD.substring(0, 8));
@@ -168,6 +169,19 @@ class CrashFaultTests {
 			.as("the export that was killed, restarted and loaded").isEqualTo(TestDatabases.checksums(
 					TestDatabases.sourcePort(), SOURCE_DB));
 		assertThat(secretFiles(run)).isEmpty();
+	}
+
+	/**
+	 * Waits until the tool step has committed the tool's pid: a node killed before that cannot find the tool it
+	 * left behind (it is matched by the pid and start time stored in the step's context).
+	 */
+	private static void awaitToolPidCommitted(String recordId) {
+		String sql = "SELECT COUNT(*) FROM " + REPOSITORY_DB + ".BATCH_STEP_EXECUTION_CONTEXT c JOIN " + REPOSITORY_DB
+				+ ".BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID JOIN " + REPOSITORY_DB
+				+ ".BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = "
+				+ Long.parseLong(recordId) + " AND e.STATUS = 'STARTED' AND c.SHORT_CONTEXT LIKE '%tool.pid%'";
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> TestDatabases.count(TestDatabases.targetPort(), sql) > 0);
 	}
 
 	private static String register(int port) {

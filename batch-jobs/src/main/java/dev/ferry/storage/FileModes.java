@@ -8,14 +8,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumSet;
-import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,23 +19,26 @@ import org.slf4j.LoggerFactory;
  * The modes of what Ferry writes, whatever the process umask (Java cannot set it): directories at most 0750, files
  * at most 0640, and private data (the H2 database, {@code run/}) owner-only, 0700/0600. Modes are set right after
  * Ferry creates something, and on a tool's output tree once the tool is gone (tools write with the umask). They are
- * only ever narrowed – group write and every bit for others removed – never widened, and symbolic links are never
- * followed. A file system without POSIX modes, or an entry Ferry does not own, is left as it is.
+ * only ever narrowed – group write and every bit for others removed – never widened; symbolic links are never
+ * followed, set-id bits are kept (a set-group-id export root still passes on its group) and sticky directories
+ * (such as {@code /tmp}) are left alone. A file system without POSIX modes, or an entry Ferry does not own, is left
+ * as it is.
  */
 public final class FileModes {
 
-	/** 0750. */
-	public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-x---");
+	/** Group write and everything for others: what {@link #restrict} removes (like umask 027). */
+	private static final int NOT_SHARED = 0027;
 
-	/** 0700. */
-	public static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+	/** Everything for group and others: what {@link #restrictToOwner} removes (like umask 077). */
+	private static final int NOT_PRIVATE = 0077;
 
-	private static final Set<PosixFilePermission> NOT_SHARED = EnumSet.of(PosixFilePermission.GROUP_WRITE,
-			PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+	private static final int ALL_BITS = 07777;
 
-	private static final Set<PosixFilePermission> NOT_PRIVATE = EnumSet.of(PosixFilePermission.GROUP_READ,
-			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+	private static final int SET_ID = 06000;
+
+	private static final int STICKY = 01000;
+
+	private static final String UNIX_MODE = "unix:mode";
 
 	private static final Logger log = LoggerFactory.getLogger(FileModes.class);
 
@@ -67,7 +66,7 @@ public final class FileModes {
 		}
 		Files.createDirectories(dir);
 		for (Path created : missing) {
-			setMode(created, privateDir ? PRIVATE_DIRECTORY : DIRECTORY);
+			setMode(created, privateDir ? 0700 : 0750);
 		}
 		return dir;
 	}
@@ -96,7 +95,7 @@ public final class FileModes {
 		return narrowTree(root, NOT_PRIVATE);
 	}
 
-	private static int narrowTree(Path root, Set<PosixFilePermission> removed) {
+	private static int narrowTree(Path root, int removed) {
 		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return 0;
 		}
@@ -142,35 +141,43 @@ public final class FileModes {
 		return narrowed[0];
 	}
 
-	private static boolean narrow(Path path, Set<PosixFilePermission> removed) throws IOException {
-		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-				LinkOption.NOFOLLOW_LINKS);
-		if (view == null) {
-			return false; // no POSIX modes on this file system
-		}
-		var attributes = view.readAttributes();
-		if (attributes.isSymbolicLink()) {
+	private static boolean narrow(Path path, int removed) throws IOException {
+		if (Files.isSymbolicLink(path)) {
 			return false;
 		}
-		Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
-		mode.addAll(attributes.permissions());
-		if (!mode.removeAll(removed)) {
+		Integer mode = mode(path);
+		if (mode == null || (mode & STICKY) != 0) {
+			return false; // no POSIX modes here, or a shared directory such as /tmp: not Ferry's to narrow
+		}
+		int narrowed = mode & ~removed & ALL_BITS;
+		if (narrowed == (mode & ALL_BITS)) {
 			return false;
 		}
-		view.setPermissions(mode);
+		Files.setAttribute(path, UNIX_MODE, narrowed, LinkOption.NOFOLLOW_LINKS);
 		return true;
 	}
 
-	private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
-		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-				LinkOption.NOFOLLOW_LINKS);
-		if (view != null) {
-			try {
-				view.setPermissions(mode);
-			}
-			catch (FileSystemException ex) {
-				log.debug("Could not set the mode of {}: {}", path, ex.getMessage());
-			}
+	/** Sets the permission bits of a directory Ferry just created; a set-group-id bit it inherited stays. */
+	private static void setMode(Path path, int permissions) throws IOException {
+		Integer mode = mode(path);
+		if (mode == null) {
+			return;
+		}
+		try {
+			Files.setAttribute(path, UNIX_MODE, (mode & SET_ID) | permissions, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (FileSystemException ex) {
+			log.debug("Could not set the mode of {}: {}", path, ex.getMessage());
+		}
+	}
+
+	/** The {@code st_mode} bits, or null on a file system without them. */
+	private static @Nullable Integer mode(Path path) throws IOException {
+		try {
+			return (Integer) Files.getAttribute(path, UNIX_MODE, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (UnsupportedOperationException | IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

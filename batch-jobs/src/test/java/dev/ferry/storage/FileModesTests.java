@@ -79,6 +79,22 @@ class FileModesTests {
 	}
 
 	@Test
+	void aSetGroupIdBitIsKeptAndStickyDirectoriesAreLeftAlone() throws Exception {
+		Path shared = Files.createDirectories(this.dir.resolve("shared"));
+		Files.setAttribute(shared, "unix:mode", 02775);
+		Path sticky = Files.createDirectories(this.dir.resolve("tmp"));
+		Files.setAttribute(sticky, "unix:mode", 01777);
+
+		Path record = FileModes.createDirectories(shared.resolve("record"));
+		FileModes.restrict(shared);
+		FileModes.restrict(sticky);
+
+		assertThat(unixMode(shared)).isEqualTo(02750);
+		assertThat(unixMode(record)).as("inherits set-group-id, which stays").isEqualTo(02750);
+		assertThat(unixMode(sticky)).isEqualTo(01777);
+	}
+
+	@Test
 	void aMissingTreeIsNothingToDo() {
 		assertThat(FileModes.restrictTree(this.dir.resolve("missing"))).isZero();
 	}
@@ -87,6 +103,10 @@ class FileModesTests {
 		Files.writeString(file, "x");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
 		return file;
+	}
+
+	private static int unixMode(Path path) throws Exception {
+		return (Integer) Files.getAttribute(path, "unix:mode") & 07777;
 	}
 
 	private static String mode(Path path) throws Exception {
