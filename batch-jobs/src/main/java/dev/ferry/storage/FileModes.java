@@ -153,7 +153,7 @@ public final class FileModes {
 		if (narrowed == (mode & ALL_BITS)) {
 			return false;
 		}
-		Files.setAttribute(path, UNIX_MODE, narrowed, LinkOption.NOFOLLOW_LINKS);
+		chmod(path, narrowed);
 		return true;
 	}
 
@@ -164,11 +164,21 @@ public final class FileModes {
 			return;
 		}
 		try {
-			Files.setAttribute(path, UNIX_MODE, (mode & SET_ID) | permissions, LinkOption.NOFOLLOW_LINKS);
+			chmod(path, (mode & SET_ID) | permissions);
 		}
 		catch (FileSystemException ex) {
 			log.debug("Could not set the mode of {}: {}", path, ex.getMessage());
 		}
+	}
+
+	/**
+	 * {@code chmod} by path, for an entry already known not to be a symbolic link. Not the JDK's no-follow variant:
+	 * that opens the file and closes it again, and closing any descriptor of a file drops every POSIX record lock
+	 * the process holds on it – such as H2's lock on its open database file, which would then let a second process
+	 * open the same database.
+	 */
+	private static void chmod(Path path, int mode) throws IOException {
+		Files.setAttribute(path, UNIX_MODE, mode);
 	}
 
 	/** The {@code st_mode} bits, or null on a file system without them. */

@@ -94,6 +94,26 @@ class FileModesTests {
 		assertThat(unixMode(sticky)).isEqualTo(01777);
 	}
 
+	/** H2 holds a POSIX record lock on its open database file; narrowing its mode must not drop that lock. */
+	@Test
+	void narrowingKeepsTheRecordLocksThisProcessHolds() throws Exception {
+		Path db = Files.createDirectories(this.dir.resolve("db"));
+		Path file = write(db.resolve("ferry.mv.db"), "rw-r--r--");
+		try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+				java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
+
+			FileModes.restrictTreeToOwner(db);
+
+			assertThat(mode(file)).isEqualTo("rw-------");
+			Process other = new ProcessBuilder("python3", "-c",
+					"import fcntl, sys; f = open(sys.argv[1], 'r+'); fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+					file.toString())
+				.redirectErrorStream(true)
+				.start();
+			assertThat(other.waitFor()).as("another process still cannot lock the file").isNotZero();
+		}
+	}
+
 	@Test
 	void aMissingTreeIsNothingToDo() {
 		assertThat(FileModes.restrictTree(this.dir.resolve("missing"))).isZero();
