@@ -29,6 +29,7 @@ import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two Ferry nodes – two JVMs of this build's application – on one MariaDB repository and one shared export root:
@@ -187,6 +188,7 @@ class MultiNodeIntegrationTests {
 			recordId = startExport(a());
 			recordDir = recordDir(recordId);
 			Processes.await(recordDir, Duration.ofSeconds(30));
+			awaitToolPidCommitted(recordId);
 
 			nodeA.kill();
 			long killed = System.nanoTime();
@@ -200,6 +202,10 @@ class MultiNodeIntegrationTests {
 			assertThat(record.path("message").asString()).contains("node-a").contains("stopped heartbeating");
 			assertThat(Processes.commandLinesContaining(recordDir)).as("node A's orphaned tool ended by node B")
 				.isEmpty();
+			try (var run = Files.list(shared.resolve("node-a").resolve("run"))) {
+				assertThat(run.toList()).as("node B deleted the password file of the execution it recovered")
+					.isEmpty();
+			}
 			statement.execute("UNLOCK TABLES");
 		}
 		var restarted = b().post("/api/v1/clusters/transport/" + recordId + "/restart", "");
@@ -220,6 +226,7 @@ class MultiNodeIntegrationTests {
 			recordId = startExport(b()); // node A is down: B is alone
 			recordDir = recordDir(recordId);
 			Processes.await(recordDir, Duration.ofSeconds(30));
+			awaitToolPidCommitted(recordId);
 
 			nodeB.kill();
 			assertThat(Processes.commandLinesContaining(recordDir)).as("the tool outlives the killed JVM").isNotEmpty();
@@ -238,6 +245,19 @@ class MultiNodeIntegrationTests {
 		var restarted = b().post("/api/v1/clusters/transport/" + recordId + "/restart", "");
 		assertThat(restarted.status()).as(restarted.body().toString()).isEqualTo(200);
 		assertThat(b().awaitRecord(recordId, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+	}
+
+	/**
+	 * Waits until the tool step has committed the tool's pid: a node killed before that cannot find the tool it
+	 * left behind (it is matched by the pid and start time stored in the step's context).
+	 */
+	private static void awaitToolPidCommitted(String recordId) {
+		String sql = "SELECT COUNT(*) FROM " + REPOSITORY_DB + ".BATCH_STEP_EXECUTION_CONTEXT c JOIN " + REPOSITORY_DB
+				+ ".BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID JOIN " + REPOSITORY_DB
+				+ ".BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = "
+				+ Long.parseLong(recordId) + " AND e.STATUS = 'STARTED' AND c.SHORT_CONTEXT LIKE '%tool.pid%'";
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> TestDatabases.count(TestDatabases.targetPort(), sql) > 0);
 	}
 
 	private static String startExport(FerryClient node) {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.ferry.storage.FileModes;
+
 /**
  * Builds {@code manifest.json} for a dump directory: every file hashed (sha256) and – for data files – its rows
  * counted (mydumper and dumpling write one row per line starting with {@code (} in their INSERTs; line breaks inside
@@ -80,6 +82,7 @@ public final class ManifestWriter {
 		}
 		Manifest manifest = new Manifest(1, tool, List.copyOf(tables.values()), entries);
 		JSON.writeValue(this.data.resolve(Manifest.FILE_NAME).toFile(), manifest);
+		FileModes.restrict(this.data.resolve(Manifest.FILE_NAME));
 		return manifest;
 	}
 

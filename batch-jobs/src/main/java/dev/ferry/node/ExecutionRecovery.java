@@ -1,10 +1,14 @@
 package dev.ferry.node;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.config.FerryProperties;
+import dev.ferry.storage.RunDirectory;
 import dev.ferry.tool.ProcessTrees;
 import dev.ferry.tool.ToolProcessTasklet;
 
@@ -25,7 +30,8 @@ import dev.ferry.tool.ToolProcessTasklet;
  * Turns running executions whose node is gone into FAILED, restartable ones ({@link JobOperator#recover}): those of
  * nodes that stopped heartbeating, and – at startup, before this node launches anything – this node's own from a
  * previous life. Tool processes those executions left behind on this host are ended first (matched by pid and start
- * time, so no unrelated process that reused a pid is touched).
+ * time, so no unrelated process that reused a pid is touched), and the secret files a recovered execution left in
+ * {@code run/} are deleted ({@link RunDirectory}).
  */
 @Component
 class ExecutionRecovery {
@@ -49,6 +55,8 @@ class ExecutionRecovery {
 
 	private final Duration stopGrace;
 
+	private final Path home;
+
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionOwners owners, NodeRegistry nodes,
 			LocalNode node, NodeProperties properties, FerryProperties ferry) {
 		this.jobRepository = jobRepository;
@@ -58,6 +66,7 @@ class ExecutionRecovery {
 		this.node = node;
 		this.deadAfter = properties.deadAfter();
 		this.stopGrace = ferry.tools().stopGrace();
+		this.home = ferry.home();
 	}
 
 	/** This node's executions from before it (re)started: nothing of this life runs yet, so all of them are stale. */
@@ -68,6 +77,7 @@ class ExecutionRecovery {
 				endOrphanedTools(execution);
 				recover(execution, "Ferry node " + this.node.id() + " was restarted while this ran (crash or kill); "
 						+ "restart the record to continue");
+				sweepRunFiles(execution, this.home);
 				recovered++;
 			}
 		}
@@ -112,10 +122,47 @@ class ExecutionRecovery {
 					endOrphanedTools(execution); // same machine: its tools may have outlived it
 				}
 				recover(execution, reason);
+				sweepRunFiles(execution, this.home);
+				if (ownerNode != null) {
+					sweepRunFiles(execution, Path.of(ownerNode.dataDir())); // if this node can reach its home
+				}
 				recovered++;
 			}
 		}
 		return recovered;
+	}
+
+	/**
+	 * Sweeps {@code $FERRY_HOME/run} at startup, after {@link #recoverOwn}: every secret file there is a leftover
+	 * except those of executions that still run on another node sharing this home.
+	 */
+	int sweepRunDirectory() {
+		List<JobExecution> running = running();
+		Map<Long, String> owners = this.owners.owners(running.stream().map(JobExecution::getId).toList());
+		Set<Long> elsewhere = new HashSet<>();
+		for (JobExecution execution : running) {
+			String owner = owners.get(execution.getId());
+			if (owner != null && !owner.equals(this.node.id())) {
+				elsewhere.add(execution.getId());
+			}
+		}
+		int swept = RunDirectory.sweep(this.home, elsewhere::contains);
+		try {
+			RunDirectory.prepare(this.home);
+		}
+		catch (IOException ex) {
+			log.warn("Could not prepare {}: {}", RunDirectory.of(this.home), ex.getMessage());
+		}
+		return swept;
+	}
+
+	/** The recovered execution's secret files: its tools are gone or will never be asked to read them again. */
+	private void sweepRunFiles(JobExecution execution, Path home) {
+		int swept = RunDirectory.sweepExecution(home, execution.getId());
+		if (swept > 0) {
+			log.warn("Deleted {} secret file(s) that execution {} left in {}", swept, execution.getId(),
+					RunDirectory.of(home));
+		}
 	}
 
 	private List<JobExecution> running() {

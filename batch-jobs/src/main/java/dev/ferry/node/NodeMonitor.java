@@ -15,7 +15,8 @@ import dev.ferry.tool.ExecutionStopper;
 /**
  * The node's loops: heartbeat, stop requests from other nodes, recovery of dead nodes' executions. At startup –
  * after every bean exists but before the web server, the Quartz scheduler or anything else can launch a transfer –
- * the node registers and recovers its own executions from a previous life.
+ * the node registers, recovers its own executions from a previous life and sweeps the secret files they left in
+ * {@code run/}.
  */
 @Component
 class NodeMonitor implements SmartInitializingSingleton, DisposableBean {
@@ -48,8 +49,10 @@ class NodeMonitor implements SmartInitializingSingleton, DisposableBean {
 	public void afterSingletonsInstantiated() {
 		this.registry.heartbeat();
 		int recovered = this.recovery.recoverOwn();
-		log.info("Ferry node {} up{}", this.node,
-				recovered == 0 ? "" : "; recovered " + recovered + " execution(s) of its previous life to FAILED");
+		int swept = this.recovery.sweepRunDirectory();
+		log.info("Ferry node {} up{}{}", this.node,
+				recovered == 0 ? "" : "; recovered " + recovered + " execution(s) of its previous life to FAILED",
+				swept == 0 ? "" : "; deleted " + swept + " secret file(s) left in run/");
 	}
 
 	@Scheduled(fixedDelayString = "${ferry.node.heartbeat-interval}")

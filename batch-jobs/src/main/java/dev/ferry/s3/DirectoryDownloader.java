@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.transfer.s3.model.DownloadFileRequest;
 import software.amazon.awssdk.transfer.s3.model.FileDownload;
 
+import dev.ferry.storage.FileModes;
+
 /**
  * Downloads every object under an S3 location's prefix into a local directory: {@code <prefix>/a/b.sql} becomes
  * {@code <directory>/a/b.sql}.
@@ -38,7 +40,7 @@ public final class DirectoryDownloader {
 		Path root = directory.toAbsolutePath().normalize();
 		Map<S3Object, Path> targets = plan(location, root, list(clients, location));
 		try {
-			Files.createDirectories(root);
+			FileModes.createDirectories(root);
 		}
 		catch (IOException ex) {
 			throw new S3TransferException(location.keyPrefix(), "cannot create " + root + ": " + ex.getMessage(), ex);
@@ -120,7 +122,7 @@ public final class DirectoryDownloader {
 	private static CompletableFuture<?> start(S3Clients clients, S3Location location, S3Object object,
 			Path target) {
 		try {
-			Files.createDirectories(target.getParent());
+			FileModes.createDirectories(target.getParent());
 		}
 		catch (IOException ex) {
 			throw new S3TransferException(object.key(),

@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.ferry.storage.FileModes;
+
 /**
  * Loads the AES-256 key that protects secrets at rest: from {@code FERRY_SECRET_KEY} (base64 of 32 bytes) when set,
  * otherwise from {@code <home>/secret.key}, which is created with mode 0600 on first start.
@@ -52,7 +54,7 @@ final class SecretKeyLoader {
 
 	/** Writes a 0600 temp file, then links it into place: readers never see a half-written key. */
 	private static void createKeyFile(Path keyFile) throws IOException {
-		Files.createDirectories(keyFile.getParent());
+		FileModes.createDirectories(keyFile.getParent());
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		Path temp = Files.createTempFile(keyFile.getParent(), ".secret", ".key",

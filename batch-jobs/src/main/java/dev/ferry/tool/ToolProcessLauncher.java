@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.ferry.storage.FileModes;
+
 /**
  * Starts a {@link ToolCommand}: no shell, its own working directory, an environment built from scratch (PATH and
  * HOME of this JVM, LANG=C.UTF-8, then the command's variables), stdout and stderr merged and appended to the log
@@ -25,11 +27,12 @@ final class ToolProcessLauncher {
 		}
 		Path logFile = command.logFile().toAbsolutePath();
 		if (logFile.getParent() != null) {
-			Files.createDirectories(logFile.getParent());
+			FileModes.createDirectories(logFile.getParent());
 		}
 		Files.writeString(logFile, "=== " + Instant.now() + " " + command.displayName() + ": "
 				+ command.displayCommandLine() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND);
+		FileModes.restrict(logFile);
 		ProcessBuilder builder = new ProcessBuilder(command.command()).directory(command.workingDir().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(Redirect.appendTo(logFile.toFile()));

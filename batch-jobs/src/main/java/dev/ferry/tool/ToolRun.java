@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import dev.ferry.storage.FileModes;
+
 /** One started tool process of one step execution, and the once-only end of it (cleanup, deregistration). */
 final class ToolRun {
 
@@ -125,6 +127,7 @@ final class ToolRun {
 		catch (RuntimeException ex) {
 			log.warn("Cleanup after {} failed", command.displayName(), ex);
 		}
+		FileModes.restrictTree(command.workingDir()); // the tool wrote with the process umask
 	}
 
 }

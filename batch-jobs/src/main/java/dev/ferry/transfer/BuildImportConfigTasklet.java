@@ -18,6 +18,7 @@ import dev.ferry.cluster.ClusterService;
 import dev.ferry.s3.DirectoryDownloader;
 import dev.ferry.s3.S3Clients;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.FileModes;
 import dev.ferry.storage.RecordDirectory;
 
 /**
@@ -44,7 +45,7 @@ class BuildImportConfigTasklet implements Tasklet {
 		StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
 		JobParameters parameters = stepExecution.getJobParameters();
 		RecordDirectory dir = ImportDirectories.record(stepExecution);
-		Files.createDirectories(dir.path());
+		FileModes.createDirectories(dir.path());
 		Path data;
 		String sourcePath = parameters.getString(TransferParameters.SOURCE_PATH);
 		if (sourcePath != null) {

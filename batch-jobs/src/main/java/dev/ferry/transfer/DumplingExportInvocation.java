@@ -1,7 +1,6 @@
 package dev.ferry.transfer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -12,6 +11,7 @@ import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
 import dev.ferry.storage.DirectoryStats;
+import dev.ferry.storage.FileModes;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tidb.DataLocation;
 import dev.ferry.tidb.DumplingCommand;
@@ -38,7 +38,7 @@ class DumplingExportInvocation implements ToolInvocation {
 		Cluster cluster = this.context.cluster(parameters);
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		FileSystemUtils.deleteRecursively(dir.data());
-		Files.createDirectories(dir.data());
+		FileModes.createDirectories(dir.data());
 		String filter = parameters.getString(TransferParameters.FILTER, "");
 		String sql = parameters.getString(TransferParameters.SQL, "");
 		var tools = this.context.tools();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ferry.cluster.Cluster;
 import dev.ferry.storage.RecordDirectory;
+import dev.ferry.storage.RunDirectory;
 import dev.ferry.tidb.DataLocation;
 import dev.ferry.tidb.LightningCommand;
 import dev.ferry.tidb.LightningConfig;
@@ -18,9 +19,10 @@ import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
 
 /**
- * The {@code tidb} chain's import: {@code tiup tidb-lightning -config <record>/tidb-lightning.toml}. The TOML holds
- * the password, so it is written 0600 just before the run and removed as soon as the run is over; the checkpoint
- * file stays, so a restart resumes.
+ * The {@code tidb} chain's import: {@code tiup tidb-lightning -config $FERRY_HOME/run/<execution>-tidb-lightning-<step>.toml}.
+ * The TOML holds the password, so it is written 0600 just before the run and removed as soon as the run is over
+ * (or swept with its execution after a crash, see {@link RunDirectory}); the checkpoint file stays in the record
+ * directory, so a restart resumes.
  */
 @Component
 class LightningImportInvocation implements ToolInvocation {
@@ -47,7 +49,8 @@ class LightningImportInvocation implements ToolInvocation {
 			.statusPort(cluster.statusPort())
 			.pdAddr(cluster.pdAddress())
 			.build();
-		Path toml = config.defaultFile();
+		RunDirectory.prepare(this.context.home());
+		Path toml = toml(stepExecution);
 		config.writeTo(toml);
 		var tools = this.context.tools();
 		return new ToolCommand("tidb-lightning", LightningCommand.build(this.context.binaries().tidb("tidb-lightning"), toml),
@@ -73,13 +76,19 @@ class LightningImportInvocation implements ToolInvocation {
 
 	@Override
 	public void cleanup(StepExecution stepExecution, ToolCommand command) {
-		Path toml = ImportDirectories.record(stepExecution).path().resolve(LightningConfig.FILE_NAME);
+		Path toml = toml(stepExecution);
 		try {
 			Files.deleteIfExists(toml);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("could not remove " + toml + " (it holds the password)", ex);
 		}
+	}
+
+	/** In {@code $FERRY_HOME/run}, never on the (shared) import root: swept with its execution after a crash. */
+	private Path toml(StepExecution stepExecution) {
+		return RunDirectory.file(this.context.home(), stepExecution.getJobExecutionId(), "tidb-lightning",
+				stepExecution.getId(), "toml");
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
+import dev.ferry.storage.FileModes;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
@@ -58,7 +59,7 @@ class MydumperExportInvocation implements ToolInvocation {
 		Cluster cluster = this.context.cluster(parameters);
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		FileSystemUtils.deleteRecursively(dir.data()); // a restart dumps afresh
-		Files.createDirectories(dir.data());
+		FileModes.createDirectories(dir.data());
 		String user = parameters.getString(TransferParameters.USER_NAME);
 		String password = this.context.password(parameters);
 		TableFilter filter = TableFilter.parse(parameters.getString(TransferParameters.FILTER));
@@ -141,7 +142,7 @@ class MydumperExportInvocation implements ToolInvocation {
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
-		return MysqlDefaultsFile.of(this.context.home(), "mydumper", stepExecution.getId());
+		return MysqlDefaultsFile.of(this.context.home(), "mydumper", stepExecution);
 	}
 
 	/** Each run writes {@code metadata} (its binlog position); keep a copy per database, the last stays as is. */

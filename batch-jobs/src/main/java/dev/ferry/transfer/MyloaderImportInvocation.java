@@ -76,7 +76,7 @@ class MyloaderImportInvocation implements ToolInvocation {
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
-		return MysqlDefaultsFile.of(this.context.home(), "myloader", stepExecution.getId());
+		return MysqlDefaultsFile.of(this.context.home(), "myloader", stepExecution);
 	}
 
 	private static long dataFiles(Path data) throws IOException {

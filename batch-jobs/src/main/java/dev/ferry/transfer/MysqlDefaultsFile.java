@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.springframework.batch.core.step.StepExecution;
+
+import dev.ferry.storage.FileModes;
+import dev.ferry.storage.RunDirectory;
+
 /**
  * A MySQL option file ({@code [client] password=…}) with mode 0600, so that mydumper and myloader get the password
  * through {@code --defaults-file} and never on their command line.
@@ -15,9 +20,12 @@ final class MysqlDefaultsFile {
 	private MysqlDefaultsFile() {
 	}
 
-	/** Where a tool's option file for one step execution lives: {@code <home>/run/<tool>-<stepExecutionId>.cnf}. */
-	static Path of(Path home, String tool, long stepExecutionId) {
-		return home.resolve("run").resolve(tool + "-" + stepExecutionId + ".cnf");
+	/**
+	 * Where a tool's option file for one step execution lives:
+	 * {@code <home>/run/<jobExecutionId>-<tool>-<stepExecutionId>.cnf} (see {@link RunDirectory}).
+	 */
+	static Path of(Path home, String tool, StepExecution stepExecution) {
+		return RunDirectory.file(home, stepExecution.getJobExecutionId(), tool, stepExecution.getId(), "cnf");
 	}
 
 	/** Removes it once the tool is gone; a file left behind would keep a password on disk. */
@@ -33,7 +41,7 @@ final class MysqlDefaultsFile {
 	static Path write(Path file, String password) throws IOException {
 		Path dir = file.getParent();
 		if (!Files.isDirectory(dir)) {
-			Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			FileModes.createPrivateDirectories(dir);
 		}
 		Files.deleteIfExists(file);
 		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -31,6 +31,7 @@ import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3AccessException;
 import dev.ferry.s3.S3Probe;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.storage.FileModes;
 import dev.ferry.upload.UploadStore;
 
 /**
@@ -314,7 +315,7 @@ public class TransferService {
 
 	private static void ensureRoot(Path root, String what) {
 		try {
-			Files.createDirectories(root);
+			FileModes.createDirectories(root);
 			if (!Files.isWritable(root)) {
 				throw new IOException("not writable");
 			}

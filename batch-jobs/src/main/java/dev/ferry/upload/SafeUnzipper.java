@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
+import dev.ferry.storage.FileModes;
 
 /**
  * Unpacks a zip that {@link ZipSafety} accepted, trusting none of its declared sizes: the bytes actually written are
@@ -59,7 +60,7 @@ public final class SafeUnzipper {
 		Path staging = destination.resolveSibling("." + destination.getFileName() + ".unpacking-" + UUID.randomUUID());
 		try (ZipFile file = ZipSafety.open(zip, limits, what)) {
 			ZipSafety.Plan plan = ZipSafety.check(file, limits, what);
-			Files.createDirectories(staging);
+			FileModes.createDirectories(staging);
 			long total = 0;
 			for (ZipSafety.Entry entry : plan.entries()) {
 				Path out = staging.resolve(entry.path()).normalize();
@@ -73,6 +74,7 @@ public final class SafeUnzipper {
 				Files.createDirectories(out.getParent());
 				total += copy(file, entry, out, limits.maxUnpackedBytes() - total, what);
 			}
+			FileModes.restrictTree(staging);
 			if (Files.exists(destination)) {
 				Files.delete(destination);
 			}

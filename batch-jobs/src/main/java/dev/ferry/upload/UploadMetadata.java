@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ferry.storage.FileModes;
+
 /**
  * {@code upload.json}: a flat JSON object of strings and numbers that Ferry writes itself (the cluster id is checked
  * to be a plain name, so nothing needs escaping), written to a temporary file and moved into place.
@@ -29,6 +31,7 @@ final class UploadMetadata {
 				+ staged.unpackedBytes() + ",\"createdAt\":\"" + staged.createdAt() + "\"}\n";
 		Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
 		Files.writeString(temporary, json, StandardCharsets.UTF_8);
+		FileModes.restrict(temporary);
 		Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
 	}
 

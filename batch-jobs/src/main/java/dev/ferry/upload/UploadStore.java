@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
+import dev.ferry.storage.FileModes;
 
 /**
  * Staged uploads of zips to import. Each upload gets a slot (at most {@code files.maxConcurrentUploads} at once, the
@@ -114,8 +115,8 @@ public class UploadStore {
 		String uploadId = UUID.randomUUID().toString();
 		Path directory = this.root.resolve(uploadId);
 		try {
-			Files.createDirectories(this.root);
-			Files.createDirectory(directory);
+			FileModes.createDirectories(this.root);
+			FileModes.createDirectories(directory);
 			this.active.add(uploadId);
 			return new UploadTicket(this, uploadId, directory, this.limits.maxUploadBytes(), this.slots::release);
 		}

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
+import dev.ferry.storage.FileModes;
 
 /**
  * One upload in progress: a reserved slot and a fresh staging directory {@code <importRoot>/uploads/<uploadId>/}.
@@ -42,6 +43,7 @@ public final class UploadTicket implements AutoCloseable {
 		this.releaseSlot = releaseSlot;
 		this.output = new CountingOutput(new BufferedOutputStream(Files.newOutputStream(zip(),
 				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 64 * 1024));
+		FileModes.restrict(zip());
 	}
 
 	public String uploadId() {

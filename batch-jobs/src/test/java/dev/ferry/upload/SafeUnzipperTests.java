@@ -57,6 +57,19 @@ class SafeUnzipperTests {
 	}
 
 	@Test
+	void unpackedFilesAre0640AndDirectories0750WhateverTheUmask() throws IOException {
+		Path zip = zip(entries("shop-schema-create.sql", "CREATE DATABASE shop;", "shop/", "", "shop/t.00000.sql",
+				"INSERT 1;"));
+
+		SafeUnzipper.unpack(zip, target(), LIMITS, "the upload");
+
+		assertThat(UploadStoreTests.mode(target())).isEqualTo("rwxr-x---");
+		assertThat(UploadStoreTests.mode(target().resolve("shop"))).isEqualTo("rwxr-x---");
+		assertThat(UploadStoreTests.mode(target().resolve("shop-schema-create.sql"))).isEqualTo("rw-r-----");
+		assertThat(UploadStoreTests.mode(target().resolve("shop").resolve("t.00000.sql"))).isEqualTo("rw-r-----");
+	}
+
+	@Test
 	void stripsASingleTopFolderSoTheDumpLandsInTheTarget() throws IOException {
 		Path zip = zip(entries("data/", "", "data/a.sql", "A", "data/sub/b.sql", "B", "__MACOSX/", "",
 				"__MACOSX/data/._a.sql", "junk", "data/.DS_Store", "junk"));

@@ -87,6 +87,26 @@ class UploadStoreTests {
 	}
 
 	@Test
+	void stagedFilesArePrivateWhateverTheUmask() throws IOException {
+		UploadStore store = store(1_000_000, 3);
+		UploadTicket ticket = begin(store);
+		ticket.output().write(GOOD);
+
+		StagedUpload staged = ticket.complete("42");
+
+		Path uploads = this.importRoot.resolve("uploads");
+		Path directory = uploads.resolve(staged.uploadId());
+		assertThat(mode(uploads)).isEqualTo("rwxr-x---");
+		assertThat(mode(directory)).isEqualTo("rwxr-x---");
+		assertThat(mode(directory.resolve("upload.zip"))).isEqualTo("rw-r-----");
+		assertThat(mode(directory.resolve("upload.json"))).isEqualTo("rw-r-----");
+	}
+
+	static String mode(Path path) throws IOException {
+		return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+	}
+
+	@Test
 	void everyUploadGetsAFreshDirectory() throws IOException {
 		UploadStore store = store(1_000_000, 3);
 		UploadTicket first = begin(store);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ferry.config.FerryProperties;
 import dev.ferry.config.SettingsService;
+import dev.ferry.storage.FileModes;
 
 /** {@code storage}: the export and import roots exist (created if missing) and are writable. */
 @Component("storage")
@@ -30,7 +31,7 @@ class StorageHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private static void check(Health.Builder builder, String name, Path root) throws IOException {
-		Files.createDirectories(root);
+		FileModes.createDirectories(root);
 		if (!Files.isWritable(root)) {
 			builder.down().withDetail(name, root + " is not writable");
 			return;
