@@ -67,7 +67,7 @@ public final class S3Probe {
 		catch (RuntimeException ex) {
 			// Writing is what an export needs; say that the probe object stayed behind.
 			log.warn("Could write but not delete the probe object s3://{}/{} at {}: {}", location.bucket(), key,
-					location.endpoint(), S3Failures.describe(ex));
+					location.endpoint(), S3Failures.describeForLog(ex));
 		}
 	}
 
@@ -141,7 +141,8 @@ public final class S3Probe {
 				return refused; // the endpoint policy, checked before the request was sent
 			}
 		}
-		log.info("S3 check of {} at {} failed: {}", location.s3Url(), location.endpoint(), S3Failures.describe(cause));
+		log.info("S3 check of {} at {} failed: {}", location.s3Url(), location.endpoint(),
+				S3Failures.describeForLog(cause));
 		String endpoint = "S3 endpoint " + location.endpoint();
 		if (!(cause instanceof AwsServiceException service)) {
 			// No HTTP answer from S3 (network failure), or one the SDK could not read as S3's.
