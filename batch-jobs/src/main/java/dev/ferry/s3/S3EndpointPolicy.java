@@ -52,7 +52,7 @@ public final class S3EndpointPolicy {
 	/** {@link #SETTING} as an environment variable. */
 	public static final String ENVIRONMENT = "FERRY_S3_ALLOWED_ENDPOINTS";
 
-	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+	static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
 	private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?");
 
@@ -62,7 +62,7 @@ public final class S3EndpointPolicy {
 
 	private final Set<String> hosts;
 
-	private final List<Block> blocks;
+	private final List<AddressBlock> blocks;
 
 	private final Supplier<Set<Integer>> ownPorts;
 
@@ -73,13 +73,13 @@ public final class S3EndpointPolicy {
 	 */
 	public S3EndpointPolicy(Collection<String> allowed, Supplier<Set<Integer>> ownPorts) {
 		Set<String> names = new java.util.TreeSet<>();
-		List<Block> ranges = new ArrayList<>();
+		List<AddressBlock> ranges = new ArrayList<>();
 		for (String raw : allowed) {
 			String entry = raw.strip().toLowerCase(Locale.ROOT);
 			if (entry.isEmpty()) {
 				continue;
 			}
-			Block block = Block.parse(entry);
+			AddressBlock block = AddressBlock.parse(entry);
 			if (block != null) {
 				ranges.add(block);
 			}
@@ -234,75 +234,12 @@ public final class S3EndpointPolicy {
 		return false;
 	}
 
-	private static String unbracket(String host) {
+	static String unbracket(String host) {
 		return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
 	}
 
 	private static String stripDot(String host) {
 		return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-	}
-
-	/** An IP address or CIDR block of {@value #SETTING}. */
-	private record Block(byte[] network, int prefixLength) {
-
-		/** The block an entry names, or null when it is not an IP address or CIDR block (a host name). */
-		static @Nullable Block parse(String entry) {
-			int slash = entry.indexOf('/');
-			String ip = unbracket(slash < 0 ? entry : entry.substring(0, slash));
-			boolean v4 = IPV4.matcher(ip).matches();
-			if (!v4 && !ip.contains(":")) {
-				if (slash >= 0) {
-					throw new IllegalArgumentException(SETTING + ": '" + entry + "' is not a CIDR block");
-				}
-				return null;
-			}
-			byte[] network;
-			try {
-				// a literal (checked above: dotted quad or containing ':'), so no name is looked up
-				network = InetAddress.getByName(ip).getAddress();
-			}
-			catch (UnknownHostException ex) {
-				throw new IllegalArgumentException(SETTING + ": '" + entry + "' is not a valid IP address");
-			}
-			if (v4 && network.length != 4) {
-				throw new IllegalArgumentException(SETTING + ": '" + entry + "' is not a valid IP address");
-			}
-			int bits = network.length * 8;
-			int prefix = bits;
-			if (slash >= 0) {
-				try {
-					prefix = Integer.parseInt(entry.substring(slash + 1));
-				}
-				catch (NumberFormatException ex) {
-					prefix = -1;
-				}
-				if (prefix < 0 || prefix > bits) {
-					throw new IllegalArgumentException(
-							SETTING + ": '" + entry + "' has a prefix length outside 0-" + bits);
-				}
-			}
-			return new Block(network, prefix);
-		}
-
-		boolean contains(InetAddress address) {
-			byte[] candidate = address.getAddress();
-			if (candidate.length != this.network.length) {
-				return false;
-			}
-			int full = this.prefixLength / 8;
-			for (int i = 0; i < full; i++) {
-				if (candidate[i] != this.network[i]) {
-					return false;
-				}
-			}
-			int rest = this.prefixLength % 8;
-			if (rest == 0) {
-				return true;
-			}
-			int mask = (0xff << (8 - rest)) & 0xff;
-			return (candidate[full] & mask) == (this.network[full] & mask);
-		}
-
 	}
 
 }
