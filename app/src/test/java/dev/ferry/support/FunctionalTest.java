@@ -48,6 +48,8 @@ public abstract class FunctionalTest {
 		// login throttling: short locks, and an address limit no test reaches (they all come from 127.0.0.1)
 		registry.add("ferry.security.login.lock-time", () -> "2s");
 		registry.add("ferry.security.login.max-failures-per-address", () -> "1000");
+		// S3Mock listens on 127.0.0.1, a loopback address Ferry refuses as an S3 endpoint unless allowed
+		registry.add("ferry.s3.allowed-endpoints", () -> "127.0.0.1");
 	}
 
 	/**

@@ -34,7 +34,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (code.httpStatus() >= 500) {
 			log.error("API call failed: {}", ex.getMessage(), ex);
 		}
-		return ResponseEntity.status(code.httpStatus()).body(ApiResponse.error(code.code(), ex.getMessage()));
+		return ResponseEntity.status(code.httpStatus()).body(ApiResponse.error(code.code(), ex.publicMessage()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

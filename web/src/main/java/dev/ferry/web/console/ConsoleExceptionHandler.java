@@ -24,7 +24,10 @@ class ConsoleExceptionHandler {
 
 	@ExceptionHandler(FerryException.class)
 	String refused(FerryException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
-		return answer(HttpStatus.valueOf(ex.errorCode().httpStatus()), ex.getMessage(), request, response, model);
+		if (ex.errorCode().httpStatus() >= 500) {
+			log.error("Console request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
+		}
+		return answer(HttpStatus.valueOf(ex.errorCode().httpStatus()), ex.publicMessage(), request, response, model);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
