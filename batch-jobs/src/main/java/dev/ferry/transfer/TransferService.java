@@ -65,10 +65,13 @@ public class TransferService {
 
 	private final ExecutionOwnership owners;
 
+	private final TransferLocks locks;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
-			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners) {
+			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, TransferLocks locks) {
+		this.locks = locks;
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -130,7 +133,25 @@ public class TransferService {
 		return plan;
 	}
 
+	/**
+	 * Starts an import. A re-import holds its source record's lock until its execution exists (a concurrent delete
+	 * of that record waits or is refused, never the reverse halfway); the launch takes the target cluster's import
+	 * lock, which the execution keeps until it ends.
+	 */
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
+		Long sourceRecord = TransferLocks.recordNumber(request.recordId());
+		TransferLocks.Lock source = (sourceRecord == null) ? null
+				: this.locks.acquire(TransferLocks.record(sourceRecord), "re-import by " + requestedBy,
+						(holder) -> TransferLocks.recordBusy(sourceRecord, holder));
+		try {
+			return importLocked(request, requestedBy);
+		}
+		finally {
+			this.locks.release(source);
+		}
+	}
+
+	private TransferStarted importLocked(ImportRequest request, String requestedBy) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
 		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
@@ -162,7 +183,18 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
-		return launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
+				"import launched by " + requestedBy, (holder) -> TransferLocks.importRunning(plan.cluster(), holder));
+		try {
+			TransferStarted started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
+					requestedBy);
+			this.locks.attach(target, Long.parseLong(started.workFlowId()), Long.parseLong(started.recordId()));
+			return started;
+		}
+		catch (RuntimeException ex) {
+			this.locks.release(target);
+			throw ex;
+		}
 	}
 
 	private JobParametersBuilder common(Cluster cluster, String userName, String transportType, String storageType,
@@ -229,12 +261,14 @@ public class TransferService {
 		}
 	}
 
-	/** At most one import per target cluster: a second one is refused while the first runs. */
+	/**
+	 * At most one import per target cluster: the quick answer while one runs, before the dump is read. The rule
+	 * itself is the target's import lock, taken as the import launches.
+	 */
 	private void checkNoImportRunning(Cluster cluster) {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(TransferParameters.IMPORT_JOB)) {
 			if (cluster.clusterId().equals(running.getJobParameters().getString(TransferParameters.CLUSTER_ID))) {
-				throw FerryException.invalid("cluster " + cluster.name() + " already has an import running (record "
-						+ running.getJobInstance().getInstanceId() + "); start this one when it has ended");
+				throw TransferLocks.importRunning(cluster, running.getJobInstance().getInstanceId());
 			}
 		}
 	}

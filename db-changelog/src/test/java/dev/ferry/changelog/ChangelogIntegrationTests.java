@@ -63,7 +63,8 @@ class ChangelogIntegrationTests {
 			"ferry-0008-idx-batch-job-execution-instance", "ferry-0009-idx-batch-job-execution-status",
 			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0011-idx-batch-job-execution-params-value-%s",
 			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
-			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle");
+			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle",
+			"ferry-locks-0001-create-transfer-lock");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
@@ -71,7 +72,7 @@ class ChangelogIntegrationTests {
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
 			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN",
-			"FERRY_LOGIN_THROTTLE");
+			"FERRY_LOGIN_THROTTLE", "FERRY_TRANSFER_LOCK");
 
 	@Test
 	void h2() throws Exception {
