@@ -67,7 +67,7 @@ class TransferLocks implements JobExecutionListener {
 
 	private static final String TAKE_OVER = """
 			UPDATE FERRY_TRANSFER_LOCK SET LOCK_TOKEN = ?, NODE_ID = ?, PURPOSE = ?, JOB_EXECUTION_ID = NULL,
-			RECORD_ID = NULL, LOCKED_AT = ? WHERE LOCK_KEY = ? AND LOCK_TOKEN = ?
+			RECORD_ID = NULL, LOCKED_AT = ? WHERE LOCK_KEY = ? AND LOCK_TOKEN = ? AND COALESCE(JOB_EXECUTION_ID, -1) = ?
 			""";
 
 	private static final String ATTACH = """
@@ -164,7 +164,7 @@ class TransferLocks implements JobExecutionListener {
 			if (holder == null) {
 				return new Lock(key, token);
 			}
-			if (holder != CHANGED && (holder.recordId() != null || System.nanoTime() > deadline)) {
+			if ((holder != CHANGED && holder.recordId() != null) || System.nanoTime() > deadline) {
 				throw conflict.apply(holder);
 			}
 			try {
@@ -188,16 +188,7 @@ class TransferLocks implements JobExecutionListener {
 			return null;
 		}
 		catch (DuplicateKeyException ex) {
-			Holder holder = holder(key);
-			if (holder != null && !isLive(holder) && this.transactions.execute((status) -> this.jdbc.sql(TAKE_OVER)
-				.params(token, this.node.id(), shortPurpose, LocalDateTime.now(), key, holder.token())
-				.update()) == 1) {
-				log.warn("Took over the lock {} of a holder that is gone ({} on node {} since {})", key,
-						holder.purpose(), holder.nodeId(), holder.lockedAt());
-				return null;
-			}
-			this.heldHere.remove(token);
-			return (holder == null || !isLive(holder)) ? CHANGED : holder;
+			return heldBy(key, token, shortPurpose);
 		}
 		catch (TransientDataAccessException ex) { // lock wait or deadlock between concurrent inserts: try again
 			this.heldHere.remove(token);
@@ -205,6 +196,32 @@ class TransferLocks implements JobExecutionListener {
 		}
 		catch (RuntimeException ex) {
 			this.heldHere.remove(token);
+			throw ex;
+		}
+	}
+
+	/** The lock is taken: its live holder, else (a holder that is gone) take it over. */
+	private @Nullable Holder heldBy(String key, String token, String purpose) {
+		try {
+			Holder holder = holder(key);
+			boolean live = holder != null && isLive(holder);
+			// only the row as read (same token, no execution attached since) is taken over
+			if (holder != null && !live && this.transactions.execute((status) -> this.jdbc.sql(TAKE_OVER)
+				.params(token, this.node.id(), purpose, LocalDateTime.now(), key, holder.token(),
+						holder.executionId() == null ? -1L : holder.executionId())
+				.update()) == 1) {
+				log.warn("Took over the lock {} of a holder that is gone ({} on node {} since {})", key,
+						holder.purpose(), holder.nodeId(), holder.lockedAt());
+				return null;
+			}
+			this.heldHere.remove(token);
+			return live ? holder : CHANGED;
+		}
+		catch (RuntimeException ex) {
+			this.heldHere.remove(token);
+			if (ex instanceof TransientDataAccessException) { // the holder released it meanwhile: try again
+				return CHANGED;
+			}
 			throw ex;
 		}
 	}
