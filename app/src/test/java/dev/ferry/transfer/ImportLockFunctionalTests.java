@@ -132,6 +132,41 @@ class ImportLockFunctionalTests extends FunctionalTest {
 			.as("no execution was started").isEqualTo(1);
 	}
 
+	/**
+	 * Schedules launch exports only (a schedule holds an export request), through the same launch path,
+	 * {@code TransferService}: 10 simultaneous runs of one schedule start one export, the others are skipped.
+	 */
+	@Test
+	void tenSimultaneousRunsOfOneScheduleStartOneExport() throws Exception {
+		String source = registerCluster(TestDatabases.uniqueName("ils"), TestDatabases.sourcePort(), "root", "");
+		Map<String, Object> draft = new java.util.HashMap<>(Map.of("name", TestDatabases.uniqueName("ilsched"), "cron",
+				"0 0 3 1 1 ? 2099", "timeZone", "UTC", "enabled", false, "export", Map.of("clusterId", source,
+						"fileType", "sql", "storageType", "nfs", "filter", DB + ".*")));
+		var created = this.api.post("/api/v1/schedules", draft);
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		String id = created.data().path("scheduleId").asString();
+		List<FerryClient.Reply> replies;
+		try (Connection lock = TestDatabases.root(TestDatabases.sourcePort());
+				Statement statement = lock.createStatement()) {
+			statement.execute("LOCK TABLES " + DB + ".t1 WRITE"); // the export waits until every run has answered
+			replies = burst(10, (i) -> (client) -> client.post("/api/v1/schedules/" + id + "/run", ""));
+			statement.execute("UNLOCK TABLES");
+		}
+		assertThat(replies).allSatisfy((r) -> assertThat(r.status()).as(r.body().toString()).isEqualTo(200));
+		List<FerryClient.Reply> launched = replies.stream()
+			.filter((r) -> r.data().path("outcome").asString().equals("LAUNCHED"))
+			.toList();
+		assertThat(launched).as("%s", replies).hasSize(1);
+		assertThat(replies).filteredOn((r) -> r != launched.get(0))
+			.allSatisfy((r) -> assertThat(r.data().path("outcome").asString()).isEqualTo("SKIPPED"));
+		String recordId = launched.get(0).data().path("recordId").asString();
+		assertThat(this.api.awaitRecord(recordId, Duration.ofMinutes(2)).path("status").asString())
+			.isEqualTo("Finished");
+		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM " + REPOSITORY_DB
+				+ ".BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_NAME = 'scheduleId' AND PARAMETER_VALUE = '" + id + "'"))
+			.as("one export of the schedule").isEqualTo(1);
+	}
+
 	private String finishedExport(String clusterId) throws InterruptedException {
 		var started = this.api.post("/api/v1/clusters/export",
 				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", DB + ".*"));

@@ -101,8 +101,24 @@ public class TransferAdmin {
 		return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
 	}
 
-	/** Restarts a Failed or Stopped transfer from the step that did not complete. */
+	/**
+	 * Restarts a Failed or Stopped transfer from the step that did not complete: refused (404) if its cluster was
+	 * deleted, and for an import (409) while another import of its target cluster runs.
+	 */
 	public TransferStarted restart(String recordId, String actor) {
+		long id = latest(recordId).getJobInstance().getInstanceId();
+		// concurrent restarts of one record: one launches, the others then find it Queued or Processing
+		TransferLocks.Lock self = this.locks.acquire(TransferLocks.record(id), "restart by " + actor,
+				(holder) -> TransferLocks.recordBusy(id, holder));
+		try {
+			return restartChecked(recordId, actor);
+		}
+		finally {
+			this.locks.release(self);
+		}
+	}
+
+	private TransferStarted restartChecked(String recordId, String actor) {
 		JobExecution execution = latest(recordId);
 		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 			throw FerryException.invalid("record " + recordId + " is " + status(execution)
