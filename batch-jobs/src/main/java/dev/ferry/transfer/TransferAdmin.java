@@ -109,7 +109,7 @@ public class TransferAdmin {
 		long id = latest(recordId).getJobInstance().getInstanceId();
 		// concurrent restarts of one record: one launches, the others then find it Queued or Processing
 		TransferLocks.Lock self = this.locks.acquire(TransferLocks.record(id), "restart by " + actor,
-				(holder) -> TransferLocks.recordBusy(id, holder));
+				(holder) -> LockConflicts.recordBusy(id, holder));
 		try {
 			return restartChecked(recordId, actor);
 		}
@@ -132,11 +132,11 @@ public class TransferAdmin {
 		Cluster cluster = clusterOf(recordId, execution.getJobParameters());
 		boolean isImport = TransferParameters.IMPORT_JOB.equals(execution.getJobInstance().getJobName());
 		Long source = isImport
-				? TransferLocks.recordNumber(execution.getJobParameters().getString(TransferParameters.SOURCE_RECORD_ID))
+				? LockConflicts.recordNumber(execution.getJobParameters().getString(TransferParameters.SOURCE_RECORD_ID))
 				: null;
 		TransferLocks.Lock sourceLock = (source == null) ? null
 				: this.locks.acquire(TransferLocks.record(source), "restart of record " + recordId + " by " + actor,
-						(holder) -> TransferLocks.recordBusy(source, holder));
+						(holder) -> LockConflicts.recordBusy(source, holder));
 		try {
 			if (source != null) {
 				checkSourceExists(recordId, source);
@@ -151,16 +151,17 @@ public class TransferAdmin {
 	/** An import restarts only while no other import of its target cluster runs (the target's import lock). */
 	private TransferStarted restartImport(JobExecution execution, String recordId, Cluster cluster, String actor) {
 		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(cluster.clusterId()),
-				"restart of record " + recordId + " by " + actor, (holder) -> TransferLocks.importRunning(cluster, holder));
+				"restart of record " + recordId + " by " + actor, (holder) -> LockConflicts.importRunning(cluster, holder));
+		TransferStarted started;
 		try {
-			TransferStarted started = restartLocked(execution, recordId, actor);
-			this.locks.attach(target, Long.parseLong(started.workFlowId()), Long.parseLong(started.recordId()));
-			return started;
+			started = restartLocked(execution, recordId, actor);
 		}
 		catch (RuntimeException ex) {
 			this.locks.release(target);
 			throw ex;
 		}
+		this.locks.attach(target, started);
+		return started;
 	}
 
 	private TransferStarted restartLocked(JobExecution execution, String recordId, String actor) {
@@ -218,7 +219,7 @@ public class TransferAdmin {
 	public void delete(String recordId, boolean deleteRemote, String actor) {
 		long id = latest(recordId).getJobInstance().getInstanceId();
 		TransferLocks.Lock lock = this.locks.acquire(TransferLocks.record(id), "deletion by " + actor,
-				(holder) -> TransferLocks.recordBusy(id, holder));
+				(holder) -> LockConflicts.recordBusy(id, holder));
 		try {
 			deleteLocked(recordId, deleteRemote, actor);
 		}

@@ -24,8 +24,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.ferry.cluster.Cluster;
-import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.node.ExecutionRecovered;
 import dev.ferry.node.LocalNode;
@@ -119,37 +117,6 @@ class TransferLocks implements JobExecutionListener {
 
 	static String record(long recordId) {
 		return "record:" + recordId;
-	}
-
-	/** A record id as a request spells it, if it is one (else the record is simply not found later). */
-	static @Nullable Long recordNumber(@Nullable String recordId) {
-		if (recordId == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(recordId.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	static FerryException importRunning(Cluster cluster, long recordId) {
-		return new FerryException(ErrorCode.TRANSFER_CONFLICT, "cluster " + cluster.name() + " already has an import "
-				+ "running (record " + recordId + "); start this one when it has ended");
-	}
-
-	static FerryException importRunning(Cluster cluster, Holder holder) {
-		if (holder.recordId() != null) {
-			return importRunning(cluster, holder.recordId());
-		}
-		return new FerryException(ErrorCode.TRANSFER_CONFLICT, "cluster " + cluster.name() + " has an import being "
-				+ "launched right now (" + holder.purpose() + "); start this one when it has ended");
-	}
-
-	static FerryException recordBusy(long recordId, Holder holder) {
-		return new FerryException(ErrorCode.TRANSFER_CONFLICT, "record " + recordId + " is in use by another request ("
-				+ holder.purpose() + "); try again when it has ended");
 	}
 
 	/**
@@ -247,15 +214,22 @@ class TransferLocks implements JobExecutionListener {
 		return this.nodes.aliveSince(holder.nodeId(), holder.lockedAt());
 	}
 
-	/** From now on the lock lives as long as the execution runs. */
-	void attach(Lock lock, long executionId, long recordId) {
+	/**
+	 * From now on the lock lives as long as the launched execution runs. Quietly: if the row cannot be written, it is
+	 * taken over later as one whose holder is gone (the quick check for a running import still answers meanwhile).
+	 */
+	void attach(Lock lock, TransferStarted started) {
+		long recordId = Long.parseLong(started.recordId());
 		try {
 			int updated = this.transactions.execute((status) -> this.jdbc.sql(ATTACH)
-				.params(executionId, recordId, lock.key(), lock.token())
+				.params(Long.parseLong(started.workFlowId()), recordId, lock.key(), lock.token())
 				.update());
 			if (updated == 0) {
 				log.warn("The lock {} was taken over before record {} could be named in it", lock.key(), recordId);
 			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not name record {} in the lock {}: {}", recordId, lock.key(), ex.getMessage());
 		}
 		finally {
 			this.heldHere.remove(lock.token());

@@ -139,10 +139,10 @@ public class TransferService {
 	 * lock, which the execution keeps until it ends.
 	 */
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
-		Long sourceRecord = TransferLocks.recordNumber(request.recordId());
+		Long sourceRecord = LockConflicts.recordNumber(request.recordId());
 		TransferLocks.Lock source = (sourceRecord == null) ? null
 				: this.locks.acquire(TransferLocks.record(sourceRecord), "re-import by " + requestedBy,
-						(holder) -> TransferLocks.recordBusy(sourceRecord, holder));
+						(holder) -> LockConflicts.recordBusy(sourceRecord, holder));
 		try {
 			return importLocked(request, requestedBy);
 		}
@@ -184,17 +184,17 @@ public class TransferService {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
 		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
-				"import launched by " + requestedBy, (holder) -> TransferLocks.importRunning(plan.cluster(), holder));
+				"import launched by " + requestedBy, (holder) -> LockConflicts.importRunning(plan.cluster(), holder));
+		TransferStarted started;
 		try {
-			TransferStarted started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
-					requestedBy);
-			this.locks.attach(target, Long.parseLong(started.workFlowId()), Long.parseLong(started.recordId()));
-			return started;
+			started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
 		}
 		catch (RuntimeException ex) {
 			this.locks.release(target);
 			throw ex;
 		}
+		this.locks.attach(target, started);
+		return started;
 	}
 
 	private JobParametersBuilder common(Cluster cluster, String userName, String transportType, String storageType,
@@ -268,7 +268,7 @@ public class TransferService {
 	private void checkNoImportRunning(Cluster cluster) {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(TransferParameters.IMPORT_JOB)) {
 			if (cluster.clusterId().equals(running.getJobParameters().getString(TransferParameters.CLUSTER_ID))) {
-				throw TransferLocks.importRunning(cluster, running.getJobInstance().getInstanceId());
+				throw LockConflicts.importRunning(cluster, running.getJobInstance().getInstanceId());
 			}
 		}
 	}
