@@ -133,6 +133,48 @@ class ImportLockFunctionalTests extends FunctionalTest {
 	}
 
 	/**
+	 * A lock row whose holder is gone never blocks the cluster: a launch of a node that died, of this node before
+	 * it restarted, and of an import whose execution ended without releasing it are each taken over.
+	 */
+	@Test
+	void aLockLeftBehindByACrashIsTakenOver() throws Exception {
+		String source = registerCluster(TestDatabases.uniqueName("ils"), TestDatabases.sourcePort(), "root", "");
+		String target = registerCluster(TestDatabases.uniqueName("ilc"), TestDatabases.targetPort(), "root", "");
+		String export = finishedExport(source);
+		String key = "import-target:" + target;
+		String thisNode;
+		try (Connection connection = TestDatabases.root(TestDatabases.targetPort());
+				var query = connection.createStatement()
+					.executeQuery("SELECT NODE_ID FROM " + REPOSITORY_DB + ".FERRY_NODE ORDER BY HEARTBEAT_AT DESC")) {
+			query.next();
+			thisNode = query.getString(1);
+		}
+		String lastRecord = null;
+		for (String leftBehind : List.of("'t1', 'node-that-died', 'import launched by admin', NULL, NULL",
+				"'t2', '" + thisNode + "', 'import launched by admin', NULL, NULL",
+				"'t3', '" + thisNode + "', 'import launched by admin', EXECUTION, RECORD")) {
+			String values = leftBehind;
+			if (lastRecord != null) {
+				values = values.replace("EXECUTION", "(SELECT MAX(JOB_EXECUTION_ID) FROM " + REPOSITORY_DB
+						+ ".BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = " + lastRecord + ")")
+					.replace("RECORD", lastRecord);
+			}
+			TestDatabases.execute(TestDatabases.targetPort(), "INSERT INTO " + REPOSITORY_DB + ".FERRY_TRANSFER_LOCK"
+					+ " (LOCK_KEY, LOCK_TOKEN, NODE_ID, PURPOSE, JOB_EXECUTION_ID, RECORD_ID, LOCKED_AT) VALUES ('" + key
+					+ "', " + values + ", NOW(6) - INTERVAL 1 MINUTE)");
+
+			var started = this.api.post("/api/v1/clusters/import",
+					Map.of("clusterId", target, "recordId", export, "overwrite", true));
+
+			assertThat(started.status()).as(leftBehind + ": " + started.body()).isEqualTo(200);
+			lastRecord = started.data().path("recordId").asString();
+			assertThat(this.api.awaitRecord(lastRecord, Duration.ofMinutes(2)).path("status").asString())
+				.isEqualTo("Finished");
+			assertThat(locksOf(target)).isZero();
+		}
+	}
+
+	/**
 	 * Schedules launch exports only (a schedule holds an export request), through the same launch path,
 	 * {@code TransferService}: 10 simultaneous runs of one schedule start one export, the others are skipped.
 	 */
