@@ -143,11 +143,14 @@ class ConcurrentDeleteFunctionalTests extends FunctionalTest {
 					return call.apply(client);
 				}));
 			}
+			long t0 = System.nanoTime();
 			start.countDown();
 			List<FerryClient.Reply> replies = new ArrayList<>();
 			for (Future<FerryClient.Reply> future : futures) {
 				replies.add(future.get());
 			}
+			System.out.printf("[%s] %d simultaneous calls answered in %d ms: %s%n", "delete", n,
+					(System.nanoTime() - t0) / 1_000_000, replies.stream().map(FerryClient.Reply::status).toList());
 			return replies;
 		}
 		finally {
