@@ -18,15 +18,18 @@ import dev.ferry.tool.ToolProcessTasklet;
 /**
  * The {@code importData} job, the seed's nodes as steps: {@code buildDataImportConfig} →
  * {@code importDataToCluster} (polling the tool) → {@code updateDataImportRecord} → end; any failure →
- * {@code importDataFailed} → job FAILED, restartable from the failed step.
+ * {@code importDataFailed} → job FAILED, restartable from the failed step. As it ends, it releases its target
+ * cluster's import lock ({@link TransferLocks}).
  */
 @Configuration(proxyBeanMethods = false)
 class ImportDataJobConfiguration {
 
 	@Bean(TransferParameters.IMPORT_JOB)
 	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
-			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes) {
-		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes).start(buildDataImportConfig)
+			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes, TransferLocks locks) {
+		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes)
+			.listener((org.springframework.batch.core.listener.JobExecutionListener) locks)
+			.start(buildDataImportConfig)
 			.on("FAILED").to(importDataFailed)
 			.from(buildDataImportConfig).on("*").to(importDataToCluster)
 			.from(importDataToCluster).on("FAILED").to(importDataFailed)

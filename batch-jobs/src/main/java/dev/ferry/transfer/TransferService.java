@@ -69,10 +69,13 @@ public class TransferService {
 
 	private final AuditLog audit;
 
+	private final TransferLocks locks;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
-			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit) {
+			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit, TransferLocks locks) {
+		this.locks = locks;
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -140,7 +143,25 @@ public class TransferService {
 		return plan;
 	}
 
+	/**
+	 * Starts an import. A re-import holds its source record's lock until its execution exists (a concurrent delete
+	 * of that record waits or is refused, never the reverse halfway); the launch takes the target cluster's import
+	 * lock, which the execution keeps until it ends.
+	 */
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
+		Long sourceRecord = LockConflicts.recordNumber(request.recordId());
+		TransferLocks.Lock source = (sourceRecord == null) ? null
+				: this.locks.acquire(TransferLocks.record(sourceRecord), "re-import by " + requestedBy,
+						(holder) -> LockConflicts.recordBusy(sourceRecord, holder));
+		try {
+			return importLocked(request, requestedBy);
+		}
+		finally {
+			this.locks.release(source);
+		}
+	}
+
+	private TransferStarted importLocked(ImportRequest request, String requestedBy) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
 		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
@@ -180,8 +201,17 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
-		TransferStarted started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
-				requestedBy);
+		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
+				"import launched by " + requestedBy, (holder) -> LockConflicts.importRunning(plan.cluster(), holder));
+		TransferStarted started;
+		try {
+			started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+		}
+		catch (RuntimeException ex) {
+			this.locks.release(target);
+			throw ex;
+		}
+		this.locks.attach(target, started);
 		this.audit.record(requestedBy, "transfer.import", "record " + started.recordId(), clusterName(plan.cluster())
 				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));
 		return started;
@@ -287,12 +317,14 @@ public class TransferService {
 		return credential.fromRequest() ? credential.requestPassword() : this.clusters.password(cluster);
 	}
 
-	/** At most one import per target cluster: a second one is refused while the first runs. */
+	/**
+	 * At most one import per target cluster: the quick answer while one runs, before the dump is read. The rule
+	 * itself is the target's import lock, taken as the import launches.
+	 */
 	private void checkNoImportRunning(Cluster cluster) {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(TransferParameters.IMPORT_JOB)) {
 			if (cluster.clusterId().equals(running.getJobParameters().getString(TransferParameters.CLUSTER_ID))) {
-				throw FerryException.invalid("cluster " + cluster.name() + " already has an import running (record "
-						+ running.getJobInstance().getInstanceId() + "); start this one when it has ended");
+				throw LockConflicts.importRunning(cluster, running.getJobInstance().getInstanceId());
 			}
 		}
 	}

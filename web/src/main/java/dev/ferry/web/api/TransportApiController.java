@@ -71,8 +71,9 @@ class TransportApiController {
 			+ "buildDataImportConfig, importDataToCluster, updateDataImportRecord; an import of a Ferry export "
 			+ "compares the target's row counts with its manifest (the record's verification).")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Started (or queued): the record and its workflow."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "a field is wrong, not exactly one source, the upload is unknown or for another cluster, the export is not a Finished NFS export, target tables already hold rows (without overwrite), or an import into this cluster is already running.\n\n" + OpenApiConfiguration.CONFIG_INVALID),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "a field is wrong, not exactly one source, the upload is unknown or for another cluster, the export is not a Finished NFS export, or target tables already hold rows (without overwrite).\n\n" + OpenApiConfiguration.CONFIG_INVALID),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.CLUSTER_NOT_FOUND + "\n\n" + OpenApiConfiguration.RECORD_NOT_FOUND + " (or its files are gone)"),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "60300: an import into this cluster is already running (the message names its record), or the source export is being deleted."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.RECORD_CREATE_FAILED + "\n\n" + OpenApiConfiguration.PATH_CREATE_FAILED) })
 	@PostMapping("/import")
 	ApiResponse<TransferStarted> importData(@RequestBody ImportRequest request, Principal principal) {
