@@ -103,8 +103,13 @@ class CompoundBody {
 		}
 		if (this.pendingEnd) {
 			this.pendingEnd = false;
-			if (!(token.is("IF") || token.is("LOOP") || token.is("WHILE") || token.is("REPEAT"))) {
-				this.depth--;
+			boolean suffix = token.is("IF") || token.is("LOOP") || token.is("WHILE") || token.is("REPEAT");
+			if (!suffix) {
+				this.depth--; // END, or END CASE
+			}
+			if (suffix || token.is("CASE")) {
+				this.previous = token;
+				return;
 			}
 		}
 		if (this.depth > 0) {

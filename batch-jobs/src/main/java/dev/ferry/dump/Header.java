@@ -40,7 +40,7 @@ final class Header {
 		int i = 1;
 		while (i < size()) {
 			SqlToken token = at(i);
-			if (token.is("DEFINER")) {
+			if (token.is("DEFINER") && at(i + 1).isSymbol('=')) {
 				i = skipUser(i + 1);
 				continue;
 			}
