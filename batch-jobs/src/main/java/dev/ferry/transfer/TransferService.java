@@ -141,11 +141,7 @@ public class TransferService {
 		}
 		ensureRoot(properties.importRoot(), "import");
 		checkNoImportRunning(plan.cluster());
-		java.util.Set<String> tables = switch (plan.source().kind()) {
-			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
-			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-			case S3 -> s3Tables(plan.s3());
-		};
+		java.util.Set<String> tables = DumpSources.inspect(plan, this.uploads).tables();
 		if (!plan.overwrite()) {
 			checkTargetEmpty(plan, tables);
 		}
@@ -211,21 +207,6 @@ public class TransferService {
 			}
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_CREATE_FAILED,
 					"could not start the " + job.getName() + " job: " + ex.getMessage(), ex);
-		}
-	}
-
-	/** The dump's tables, from the object names under the bucket prefix (also proves it is readable). */
-	private static java.util.Set<String> s3Tables(S3Target s3) {
-		try {
-			S3Probe.checkReadable(s3.location(), s3.credentials());
-			java.util.Set<String> tables = S3Listing.tables(s3);
-			if (tables.isEmpty()) {
-				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
-			}
-			return tables;
-		}
-		catch (S3AccessException ex) {
-			throw S3Target.inaccessible(ex);
 		}
 	}
 

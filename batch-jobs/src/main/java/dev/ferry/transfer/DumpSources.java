@@ -1,0 +1,63 @@
+package dev.ferry.transfer;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+
+import software.amazon.awssdk.core.exception.SdkException;
+
+import dev.ferry.dump.DumpContents;
+import dev.ferry.dump.DumpInspector;
+import dev.ferry.error.FerryException;
+import dev.ferry.s3.S3AccessException;
+import dev.ferry.s3.S3Clients;
+import dev.ferry.s3.S3Probe;
+import dev.ferry.upload.UploadStore;
+
+/**
+ * Runs the {@link DumpInspector} on an import's dump wherever it is: an earlier export's directory, an uploaded zip
+ * (streamed, not unpacked) or an S3 prefix (each object streamed). Twice per import: in the pre-check, before the
+ * job is launched, and in the job's {@code buildDataImportConfig} step right before the tool starts, on the files
+ * the tool will read (a source export or an S3 prefix could have changed in between; an upload is inspected as
+ * unpacked). A restart that resumes at the tool's step does not inspect again.
+ */
+final class DumpSources {
+
+	private DumpSources() {
+	}
+
+	/** The pre-check's inspection; the dump's exact tables feed the overwrite check. */
+	static DumpContents inspect(ImportPlan plan, UploadStore uploads) {
+		return switch (plan.source().kind()) {
+			case HISTORY -> DumpInspector.inspectDirectory(plan.source().dataDir());
+			case UPLOAD -> DumpInspector.inspectZip(uploads.find(plan.source().uploadId())
+				.orElseThrow(() -> FerryException.invalid("upload " + plan.source().uploadId() + " is gone"))
+				.zip());
+			case S3 -> inspect(plan.s3());
+		};
+	}
+
+	/** A local dump, as the job is about to load it. */
+	static DumpContents inspect(Path data) {
+		return DumpInspector.inspectDirectory(data);
+	}
+
+	/** A dump in S3: proves it is readable, then streams every object through the inspector. */
+	static DumpContents inspect(S3Target s3) {
+		try (S3Clients clients = S3Clients.open(s3.location(), s3.credentials())) {
+			S3Probe.checkReadable(clients, s3.location(), s3.credentials());
+			DumpContents contents = DumpInspector.inspectS3(clients, s3.location());
+			if (contents.tables().isEmpty()) {
+				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
+			}
+			return contents;
+		}
+		catch (S3AccessException ex) {
+			throw S3Target.inaccessible(ex);
+		}
+		catch (CompletionException | SdkException ex) {
+			throw FerryException.invalid("cannot read the dump's objects under " + s3.location() + " ("
+					+ ((ex.getCause() != null) ? ex.getCause() : ex).getClass().getSimpleName() + ")");
+		}
+	}
+
+}
