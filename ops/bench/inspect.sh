@@ -63,7 +63,7 @@ SIZE=$(du -sb --exclude=.complete "$DUMP" | cut -f1)
 [[ -f batch-jobs/target/test-classes/dev/ferry/dump/InspectBench.class ]] \
   || ./mvnw -o -B -q -pl batch-jobs -am test-compile
 CP_FILE=batch-jobs/target/bench.classpath
-[[ -f $CP_FILE ]] || ./mvnw -o -B -q -pl batch-jobs dependency:build-classpath -Dmdep.outputFile="$PWD/$CP_FILE" >/dev/null
+[[ -f $CP_FILE ]] || ./mvnw -o -B -q -pl batch-jobs -am compile dependency:build-classpath -Dmdep.outputFile="$PWD/$CP_FILE"
 CP="batch-jobs/target/classes:batch-jobs/target/test-classes:$(cat "$CP_FILE")"
 
 cat_files() { local t0; t0=$(now); cat "$DUMP"/*.sql > /dev/null; python3 -c "print(f'{$(now) - $t0:.3f}')"; }

@@ -145,6 +145,46 @@ class DumpInspectorFunctionalTests extends FilesFunctionalTest {
 		assertVictimUntouched();
 	}
 
+	@Test
+	void aRestartThatResumesAtTheToolInspectsTheDumpAgain() throws Exception {
+		String db = TestDatabases.uniqueName("rst");
+		String user = TestDatabases.uniqueName("imp");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".t (id INT PRIMARY KEY)", "INSERT INTO " + db + ".t VALUES (1), (2)");
+		TestDatabases.execute(TestDatabases.targetPort(), "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'Pw-1'");
+		try {
+			String source = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), "root", "");
+			var export = this.api.post("/api/v1/clusters/export",
+					Map.of("clusterId", source, "storageType", "nfs", "fileType", "sql", "filter", db + ".*"));
+			JsonNode exported = this.api.awaitRecord(export.data().path("recordId").asString(), Duration.ofMinutes(2));
+			assertThat(exported.path("status").asString()).as(exported.toString()).isEqualTo("Finished");
+			// the user may not create anything yet: myloader fails, the record fails at the tool's step
+			String weak = registerCluster(TestDatabases.uniqueName("weak"), TestDatabases.targetPort(), user, "Pw-1");
+			var started = this.api.post("/api/v1/clusters/import", Map.of("clusterId", weak, "recordId",
+					exported.path("recordId").asString(), "overwrite", true));
+			assertThat(started.code()).as(started.body().toString()).isZero();
+			String importId = started.data().path("recordId").asString();
+			JsonNode failed = this.api.awaitRecord(importId, Duration.ofMinutes(2));
+			assertThat(failed.path("status").asString()).as(failed.toString()).isEqualTo("Failed");
+			assertThat(failed.path("message").asString()).contains("importDataToCluster");
+
+			// meanwhile the export gains a foreign statement, and the user the rights to run it
+			Path schema = Path.of(exported.path("filePath").asString()).resolve(db + ".t-schema.sql");
+			Files.writeString(schema, Files.readString(schema) + "\nDELETE FROM " + this.victim + ".t WHERE id=3;\n");
+			TestDatabases.execute(TestDatabases.targetPort(), "GRANT ALL ON *.* TO '" + user + "'@'%'");
+			var restarted = this.api.post("/api/v1/clusters/transport/" + importId + "/restart", "");
+			assertThat(restarted.status()).as(restarted.body().toString()).isEqualTo(200);
+			JsonNode again = this.api.awaitRecord(importId, Duration.ofMinutes(2));
+
+			assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("Failed");
+			assertThat(again.path("message").asString()).contains("dump refused: " + db + ".t-schema.sql, statement");
+			assertVictimUntouched();
+		}
+		finally {
+			TestDatabases.execute(TestDatabases.targetPort(), "DROP USER '" + user + "'@'%'");
+		}
+	}
+
 	private void assertVictimUntouched() throws Exception {
 		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM " + this.victim + ".t"))
 			.as("the foreign row is still there")

@@ -77,12 +77,9 @@ public final class SqlStatementReader {
 		int c;
 		while ((c = next()) >= 0) {
 			if (isWordByte(c)) {
-				if (this.word.length() < MAX_NAME) {
-					this.word.append((char) c);
-				}
+				word(handler, c);
 				continue;
 			}
-			flushWord(handler);
 			switch (c) {
 				case '\'', '"' -> {
 					skipString(c);
@@ -124,7 +121,6 @@ public final class SqlStatementReader {
 				}
 			}
 		}
-		flushWord(handler);
 		if (this.executable) {
 			throw new SqlSyntaxException("unterminated /*! comment at the end of the file", this.line);
 		}
@@ -167,12 +163,33 @@ public final class SqlStatementReader {
 		handler.token(token);
 	}
 
-	private void flushWord(Handler handler) throws IOException {
-		if (this.word.length() > 0) {
-			String text = this.word.toString();
-			this.word.setLength(0);
-			emit(handler, new SqlToken(SqlToken.Kind.WORD, text));
+	/**
+	 * A word from its first byte on. Past a statement's first {@link CompoundBody#HEADER} tokens a number is not
+	 * kept as text (the checks only need to know it is a number): a data file's values cost no allocation.
+	 */
+	private void word(Handler handler, int first) throws IOException {
+		boolean keep = !(first >= '0' && first <= '9' && this.tokens >= CompoundBody.HEADER);
+		StringBuilder text = this.word;
+		text.setLength(0);
+		if (keep) {
+			text.append((char) first);
 		}
+		while (true) {
+			byte[] bytes = this.buffer;
+			int p = this.pos;
+			int end = this.limit;
+			while (p < end && isWordByte(bytes[p] & 0xff)) {
+				if (keep && text.length() < MAX_NAME) {
+					text.append((char) (bytes[p] & 0xff));
+				}
+				p++;
+			}
+			this.pos = p;
+			if (p < end || !fill(1)) {
+				break;
+			}
+		}
+		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, text.toString()) : SqlToken.NUMBER);
 	}
 
 	private static boolean isWordByte(int c) {
@@ -183,7 +200,25 @@ public final class SqlStatementReader {
 	private void skipString(int quote) throws IOException {
 		int previous = quote;
 		int c;
-		while ((c = next()) >= 0) {
+		while (true) {
+			// the bulk of a dump: run over the bytes that need no attention without a call per byte
+			byte[] bytes = this.buffer;
+			int p = this.pos;
+			int end = this.limit;
+			while (p < end) {
+				int b = bytes[p] & 0xff;
+				if (b == quote || b == '\\' || b == '\n') {
+					break;
+				}
+				p++;
+			}
+			if (p > this.pos) {
+				previous = bytes[p - 1] & 0xff;
+				this.pos = p;
+			}
+			if ((c = next()) < 0) {
+				break;
+			}
 			if (c == '\n' && previous == ';') {
 				throw endsInside("a string");
 			}

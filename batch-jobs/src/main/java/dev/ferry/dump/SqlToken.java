@@ -15,6 +15,9 @@ public record SqlToken(Kind kind, String text) {
 
 	static final SqlToken STRING = new SqlToken(Kind.STRING, "");
 
+	/** A number past a statement's first tokens, where its digits are not kept. */
+	static final SqlToken NUMBER = new SqlToken(Kind.WORD, "0");
+
 	private static final SqlToken[] SYMBOLS = new SqlToken[128];
 
 	static {

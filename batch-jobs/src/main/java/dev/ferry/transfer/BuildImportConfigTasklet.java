@@ -69,26 +69,12 @@ class BuildImportConfigTasklet implements Tasklet {
 			this.uploads.unpack(parameters.getString(TransferParameters.UPLOAD_ID),
 					parameters.getString(TransferParameters.CLUSTER_ID), data);
 		}
-		Set<String> tables = inspect(parameters, data);
+		Set<String> tables = DumpSources.inspect(parameters, data, this.secrets).tables();
 		if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) && !tables.isEmpty()) {
 			checkTargetEmpty(parameters, tables);
 		}
 		stepExecution.getJobExecution().getExecutionContext().putString(ImportDirectories.DATA_DIR, data.toString());
 		return RepeatStatus.FINISHED;
-	}
-
-	/**
-	 * The dump inspector again, right before the tool starts, on the files it will read: the local dump, or the S3
-	 * prefix that tidb-lightning reads itself. A refusal fails the import before anything runs.
-	 */
-	private Set<String> inspect(JobParameters parameters, Path data) {
-		if (Files.isDirectory(data)) {
-			return DumpSources.inspect(data).tables();
-		}
-		if ("s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
-			return DumpSources.inspect(S3Target.of(parameters, this.secrets)).tables();
-		}
-		throw new IllegalStateException("the dump to import is not there: " + data);
 	}
 
 	private void checkTargetEmpty(JobParameters parameters, Set<String> tables) throws Exception {

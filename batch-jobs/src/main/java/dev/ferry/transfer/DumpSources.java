@@ -1,9 +1,12 @@
 package dev.ferry.transfer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 
 import software.amazon.awssdk.core.exception.SdkException;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
 
 import dev.ferry.dump.DumpContents;
 import dev.ferry.dump.DumpInspector;
@@ -11,14 +14,15 @@ import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3AccessException;
 import dev.ferry.s3.S3Clients;
 import dev.ferry.s3.S3Probe;
+import dev.ferry.secret.SecretStore;
 import dev.ferry.upload.UploadStore;
 
 /**
  * Runs the {@link DumpInspector} on an import's dump wherever it is: an earlier export's directory, an uploaded zip
- * (streamed, not unpacked) or an S3 prefix (each object streamed). Twice per import: in the pre-check, before the
- * job is launched, and in the job's {@code buildDataImportConfig} step right before the tool starts, on the files
- * the tool will read (a source export or an S3 prefix could have changed in between; an upload is inspected as
- * unpacked). A restart that resumes at the tool's step does not inspect again.
+ * (streamed, not unpacked) or an S3 prefix (each object streamed). In the pre-check, before the job is launched, and
+ * again in the job on the files the tool will read (a source export or an S3 prefix can change in between; an
+ * upload is inspected as unpacked): in the {@code buildDataImportConfig} step, and – when a restart resumes at the
+ * tool's step, days later perhaps – right before the tool starts ({@link ImportInvocation}).
  */
 final class DumpSources {
 
@@ -36,9 +40,17 @@ final class DumpSources {
 		};
 	}
 
-	/** A local dump, as the job is about to load it. */
-	static DumpContents inspect(Path data) {
-		return DumpInspector.inspectDirectory(data);
+	/**
+	 * The dump as the job is about to load it: the local files, or the S3 prefix that tidb-lightning reads itself.
+	 */
+	static DumpContents inspect(JobParameters parameters, Path data, SecretStore secrets) {
+		if (Files.isDirectory(data)) {
+			return DumpInspector.inspectDirectory(data);
+		}
+		if ("s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
+			return inspect(S3Target.of(parameters, secrets));
+		}
+		throw new IllegalStateException("the dump to import is not there: " + data);
 	}
 
 	/** A dump in S3: proves it is readable, then streams every object through the inspector. */
