@@ -33,6 +33,7 @@ class DumpInspectorTests {
 				  `id` int(11) NOT NULL,
 				  `s` varchar(20) DEFAULT NULL COMMENT 'it''s; -- fine',
 				  `g` int AS (`id` + 1) VIRTUAL,
+				  CONSTRAINT `c` CHECK (`s` like '%;%'),
 				  PRIMARY KEY (`id`)
 				) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 				""");
@@ -110,6 +111,7 @@ class DumpInspectorTests {
 		refused("db.t-schema.sql", "CREATE TABLE other_db.t (id int);", "may only write its own table db.t");
 		refused("db.t-schema.sql", "CREATE TABLE `u` (id int);", "its own table");
 		refused("db.t-schema.sql", "CREATE TABLE t LIKE other.t;", "LIKE");
+		refused("db.t-schema.sql", "CREATE TABLE IF NOT EXISTS t (LIKE other.t);", "LIKE");
 		refused("db.t-schema.sql", "CREATE TABLE t (id int) SELECT * FROM other.t;", "SELECT");
 		refused("db.t-schema.sql", "CREATE TABLE t (id int) ENGINE=CONNECT TABLE_TYPE=CSV FILE_NAME='/etc/passwd';",
 				"CONNECT");
