@@ -26,6 +26,7 @@ import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.config.SettingsService;
+import dev.ferry.dump.DumpContents;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3AccessException;
@@ -171,20 +172,12 @@ public class TransferService {
 			this.tools.myloader();
 		}
 		ensureRoot(properties.importRoot(), "import");
-		if (plan.chain() == ToolChain.MYSQL) {
-			switch (plan.source().kind()) {
-				case HISTORY -> DumpDatabases.checkDirectory(plan.source().dataDir());
-				case UPLOAD -> DumpDatabases.checkZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-				case S3 -> { // S3Listing checks the names it lists
-				}
-			}
-		}
 		checkNoImportRunning(plan.cluster());
-		java.util.Set<String> tables = switch (plan.source().kind()) {
-			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
-			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-			case S3 -> s3Tables(plan.s3(), plan.chain());
-		};
+		DumpContents dump = DumpSources.inspect(plan, this.uploads);
+		if (plan.chain() == ToolChain.MYSQL) {
+			DumpDatabases.check(dump.databases());
+		}
+		java.util.Set<String> tables = dump.tables();
 		if (!plan.overwrite()) {
 			checkTargetEmpty(plan, tables);
 		}
@@ -275,21 +268,6 @@ public class TransferService {
 			}
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_CREATE_FAILED,
 					"could not start the " + job.getName() + " job: " + ex.getMessage(), ex);
-		}
-	}
-
-	/** The dump's tables, from the object names under the bucket prefix (also proves it is readable). */
-	private static java.util.Set<String> s3Tables(S3Target s3, ToolChain chain) {
-		try {
-			S3Probe.checkReadable(s3.location(), s3.credentials());
-			java.util.Set<String> tables = S3Listing.tables(s3, chain);
-			if (tables.isEmpty()) {
-				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
-			}
-			return tables;
-		}
-		catch (S3AccessException ex) {
-			throw S3Target.inaccessible(ex);
 		}
 	}
 
