@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.NoSuchStepException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
@@ -19,14 +21,23 @@ import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
 import dev.ferry.tool.ToolProcessTasklet;
 
-/** The {@code mysql} chain's import: {@code myloader} over the dump, the password in a 0600 defaults file. */
+/**
+ * The {@code mysql} chain's import: {@code myloader} over the dump, the password in a 0600 defaults file.
+ * <p>
+ * A restart loads again with {@code --overwrite-tables}: the dump's tables held no rows when the import started (the
+ * pre-check of {@code buildDataImportConfig}, or the import overwrites them anyway), so what they hold now is this
+ * import's own partial load – myloader would otherwise stop at its first duplicate key.
+ */
 @Component
 class MyloaderImportInvocation implements ToolInvocation {
 
 	private final TransferContext context;
 
-	MyloaderImportInvocation(TransferContext context) {
+	private final JobRepository jobRepository;
+
+	MyloaderImportInvocation(TransferContext context, JobRepository jobRepository) {
 		this.context = context;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -42,7 +53,7 @@ class MyloaderImportInvocation implements ToolInvocation {
 				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
 				"--user", parameters.getString(TransferParameters.USER_NAME), "--directory", data.toString(),
 				"--threads", Integer.toString(tools.dumpThreads()), "--verbose", "3"));
-		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
+		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) || isReload(stepExecution)) {
 			command.add("--overwrite-tables");
 		}
 		stepExecution.getExecutionContext().putLong(MyloaderProgress.FILES_TOTAL, dataFiles(data));
@@ -59,6 +70,17 @@ class MyloaderImportInvocation implements ToolInvocation {
 	@Override
 	public void cleanup(StepExecution stepExecution, ToolCommand command) {
 		MysqlDefaultsFile.delete(defaultsFile(stepExecution));
+	}
+
+	/** This step ran before in this record: a restart after a failed (or unverified) load. */
+	private boolean isReload(StepExecution stepExecution) {
+		try {
+			return this.jobRepository.getStepExecutionCount(stepExecution.getJobExecution().getJobInstance(),
+					stepExecution.getStepName()) > 1;
+		}
+		catch (NoSuchStepException ex) {
+			return false;
+		}
 	}
 
 	private Path defaultsFile(StepExecution stepExecution) {
