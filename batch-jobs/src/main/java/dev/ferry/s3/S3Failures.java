@@ -21,14 +21,15 @@ final class S3Failures {
 		return current;
 	}
 
-	/** A one-line description: the S3 error code and status, or the innermost exception's message. */
+	/**
+	 * A one-line description: the HTTP status and S3 error code, or the innermost exception's message. A server's
+	 * own {@code <Message>} text is never part of it: it is the remote side's words, shown to whoever reads the record.
+	 */
 	static String describe(Throwable failure) {
 		Throwable current = unwrap(failure);
 		if (current instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-			String message = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorMessage() : null;
-			return "HTTP " + service.statusCode() + ((code != null) ? " " + code : "")
-					+ ((message != null) ? ": " + message : "");
+			return "HTTP " + service.statusCode() + ((code != null) ? " " + code : "");
 		}
 		Throwable root = current;
 		while (root.getCause() != null && root.getCause() != root) {

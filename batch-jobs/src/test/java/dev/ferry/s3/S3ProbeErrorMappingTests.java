@@ -69,7 +69,7 @@ class S3ProbeErrorMappingTests {
 	@CsvSource(delimiter = '|', value = {
 			"InvalidAccessKeyId    | WRONG_CREDENTIALS | wrong S3 credentials: the endpoint %s does not know the access key 'AKIDWRONG'",
 			"SignatureDoesNotMatch | WRONG_CREDENTIALS | wrong S3 credentials: the secret key does not match the access key 'AKIDWRONG' at %s",
-			"AccessDenied          | ACCESS_DENIED     | access denied: the access key 'AKIDWRONG' may not access s3://bucket/p at %s (HTTP 403 AccessDenied: S3 says no)" })
+			"AccessDenied          | ACCESS_DENIED     | access denied: the access key 'AKIDWRONG' may not access s3://bucket/p at %s (HTTP 403 AccessDenied)" })
 	void mapsS3CredentialErrors(String code, Reason reason, String message) {
 		errorCode = code;
 		requests.clear();
