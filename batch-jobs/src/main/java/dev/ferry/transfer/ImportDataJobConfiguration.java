@@ -51,8 +51,10 @@ class ImportDataJobConfiguration {
 	@Bean
 	Step importDataToCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ToolProcessTasklet importDataTasklet) {
+		// a restart after a failed verification loads again: the load it verified is what was wrong
 		return new StepBuilder("importDataToCluster", jobRepository).tasklet(importDataTasklet, transactionManager)
 			.listener((org.springframework.batch.core.listener.StepExecutionListener) importDataTasklet)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
