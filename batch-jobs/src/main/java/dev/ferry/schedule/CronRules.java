@@ -2,6 +2,7 @@ package dev.ferry.schedule;
 
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,6 +69,35 @@ final class CronRules {
 			throw FerryException.invalid("cron '" + expression + "' never fires again (a year in the past?)");
 		}
 		return parsed;
+	}
+
+	/** How many fire times from now are compared with {@link #checkInterval}. */
+	static final int INTERVAL_SAMPLE = 50;
+
+	/**
+	 * Refuses a cron two of whose next {@link #INTERVAL_SAMPLE} fire times are closer than {@code min}, naming both
+	 * times and the setting.
+	 */
+	static void checkInterval(CronExpression cron, Duration min) {
+		Date previous = cron.getNextValidTimeAfter(new Date());
+		for (int i = 1; i < INTERVAL_SAMPLE && previous != null; i++) {
+			Date next = cron.getNextValidTimeAfter(previous);
+			if (next == null) {
+				return;
+			}
+			Duration gap = Duration.between(previous.toInstant(), next.toInstant());
+			if (gap.compareTo(min) < 0) {
+				throw FerryException.invalid("cron '" + cron.getCronExpression() + "' fires " + words(gap)
+						+ " apart (" + previous.toInstant() + " and " + next.toInstant()
+						+ "); schedules may fire at most once every " + words(min)
+						+ " (ferry.schedules.min-interval, FERRY_SCHEDULE_MIN_INTERVAL)");
+			}
+			previous = next;
+		}
+	}
+
+	private static String words(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 	static CronDescription describe(String cron, ZoneId zone, int count) {

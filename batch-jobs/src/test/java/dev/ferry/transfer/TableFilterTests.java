@@ -2,6 +2,7 @@ package dev.ferry.transfer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ferry.error.FerryException;
@@ -62,6 +63,32 @@ class TableFilterTests {
 	void badRulesAreRejectedNamingTheRule(String bad) {
 		assertThatThrownBy(() -> TableFilter.parse(bad)).isInstanceOf(FerryException.class)
 			.hasMessageContaining("filter");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "[z-a].*|'[z-a].*' has the range z-a, whose start comes after its end",
+			"a.[!]|'a.[!]' has an unclosed [ (a ] right after [, [! or [^ is a member",
+			"a.[^]|'a.[^]' has an unclosed [", "a.[[:alpha:]]|'a.[[:alpha:]]' uses a class such as [:alpha:]",
+			"a.[\\]|'a.[\\]' has an unclosed [" })
+	void badCharacterSetsAreRefusedNamingTheRuleAndTheProblem(String rule, String message) {
+		assertThatThrownBy(() -> TableFilter.parse("shop.*;" + rule)).isInstanceOf(FerryException.class)
+			.hasMessageStartingWith("filter rule " + message);
+	}
+
+	@Test
+	void setMembersAreLiteralsAndSetsCanExclude() {
+		TableFilter filter = TableFilter.parse("db.[]a-c];x.[!0-9]*;y.[^a]?;z.[.^\\]&&[]");
+
+		assertThat(filter.matches("db", "]")).isTrue();
+		assertThat(filter.matches("db", "b")).isTrue();
+		assertThat(filter.matches("db", "d")).isFalse();
+		assertThat(filter.matches("x", "t1")).isTrue();
+		assertThat(filter.matches("x", "1t")).isFalse();
+		assertThat(filter.matches("y", "bc")).isTrue();
+		assertThat(filter.matches("y", "ac")).isFalse();
+		assertThat(filter.matches("z", "\\&&[]")).isTrue();
+		assertThat(filter.matches("z", ".&&[]")).isTrue();
+		assertThat(filter.matches("z", "a&&[]")).isFalse();
 	}
 
 	@Test
