@@ -50,6 +50,10 @@ class ExportBadInputFunctionalTests extends FunctionalTest {
 						"filter rule 'a.[^]' has an unclosed ["),
 				arguments("POSIX class in a filter", Map.of("filter", "a.[[:alpha:]]"), 400, 10001,
 						"filter rule 'a.[[:alpha:]]' uses a class such as [:alpha:], which is not supported"),
+				arguments("userName that is an option", Map.of("userName", "--help", "password", "x"), 400, 10001,
+						"userName '--help' starts with '-'"),
+				arguments("filter rule that is an option", Map.of("filter", "--output=/tmp.x"), 400, 10001,
+						"filter rule '--output=/tmp.x' starts with '-'"),
 				arguments("comment too long", Map.of("comment", "x".repeat(1001)), 400, 10001, "comment is longer"));
 	}
 

@@ -49,6 +49,10 @@ final class ExportRequestValidator {
 			if (request.sql().length() > 2000) {
 				throw FerryException.invalid("sql is longer than 2000 characters");
 			}
+			if (request.sql().strip().startsWith("-")) {
+				throw FerryException.invalid("sql starts with '-', which dumpling would read as an option: start "
+						+ "with SELECT");
+			}
 		}
 		if (request.filter() != null && request.filter().length() > 2000) {
 			throw FerryException.invalid("filter is longer than 2000 characters");

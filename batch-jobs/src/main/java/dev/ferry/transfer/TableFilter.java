@@ -74,6 +74,10 @@ final class TableFilter {
 	private record Rule(boolean exclude, Pattern database, Pattern table) {
 
 		static Rule parse(String text) {
+			if (text.startsWith("-")) {
+				throw FerryException.invalid("filter rule '" + text + "' starts with '-', which dumpling would read as "
+						+ "an option (escape it as \\-)");
+			}
 			boolean exclude = text.startsWith("!");
 			String body = exclude ? text.substring(1).strip() : text;
 			int dot = unescapedDot(body);
@@ -150,7 +154,7 @@ final class TableFilter {
 							+ "' uses a class such as [:alpha:], which is not supported: list the characters or a range"
 							+ " such as [a-z]");
 				}
-				if (c == '\') {
+				if (c == '\\') {
 					if (++i >= glob.length()) {
 						throw FerryException.invalid("filter rule '" + rule + "' ends with a lone backslash");
 					}

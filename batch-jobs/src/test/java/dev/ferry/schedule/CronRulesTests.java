@@ -97,7 +97,9 @@ class CronRulesTests {
 		assertInvalid(() -> ScheduleValidator.maxAge("30 days"), "not an ISO-8601 duration");
 		assertInvalid(() -> ScheduleValidator.maxAge("-P1D"), "must be positive");
 		assertInvalid(() -> ScheduleValidator.check(new ScheduleDraft("n", "0 0 2 * * ?", "UTC", null, 0, null,
-				null)), "keepLast 0 is invalid");
+				null), Duration.ofMinutes(5)), "keepLast 0 is invalid");
+		assertInvalid(() -> ScheduleValidator.check(new ScheduleDraft("n", "0 * * * * ?", "UTC", null, null, null,
+				null), Duration.ofMinutes(5)), "fires 1m apart");
 	}
 
 	private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
