@@ -52,6 +52,8 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 
 	private static final AtomicLong REFUSED = new AtomicLong();
 
+	private static final AtomicLong WRONG = new AtomicLong();
+
 	/** An id no test creates. */
 	private static final String NO_SUCH_ID = "987654321";
 
@@ -82,16 +84,26 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 	 * Each key is {@code <kind>:<detail>} as {@link #excluded} builds it.
 	 */
 	private static final Map<String, String> EXCLUDED = Map.of(
-			// issue 11 item 5 (h/s3-ssrf): paging overflow gives 500 with the SQL statement
+			// issue 11 item 5 (h/s3-ssrf): paging overflow (page=2147483647) gives 500 with the SQL statement
 			"overflow:page", "item 5, h/s3-ssrf",
-			// issue 11 item 13 (h/web-security): the message of an empty body shows a Java method signature
+			// issue 11 item 13 (h/web-security): the message of an empty body (and of the body 'null') shows a Java
+			// method signature
 			"empty-body", "item 13, h/web-security",
 			// issue 11 item 13 (h/web-security): Accept: application/xml gives an empty 406
-			"accept:xml", "item 13, h/web-security");
+			"accept:xml", "item 13, h/web-security",
+			// issue 11 item 13 (h/web-security): what Tomcat refuses before Spring sees it (an encoded NUL or '/' in
+			// the path, like a 10 KB header) is Tomcat's HTML 400, not the envelope
+			"tomcat-html", "item 13, h/web-security");
+
+	/** Path values Tomcat itself refuses (see {@link #EXCLUDED}, key {@code tomcat-html}). */
+	private static final Set<String> TOMCAT_REFUSES = Set.of("%00", "..%2F..");
 
 	private static String clusterId;
 
 	private static String scheduleId;
+
+	/** An API token of the admin: checked by its SHA-256, so a thousand calls cost no thousand BCrypt checks. */
+	private static String token;
 
 	@BeforeEach
 	void ownThings() throws Exception {
@@ -106,6 +118,15 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 					"CREATE USER '" + PRIVATE + "'@'" + host + "' IDENTIFIED BY '" + PRIVATE_PASSWORD + "'",
 					"GRANT ALL ON " + PRIVATE + ".* TO '" + PRIVATE + "'@'" + host + "'");
 		}
+		byte[] random = new byte[32];
+		new java.security.SecureRandom().nextBytes(random);
+		token = "fry_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String hash = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		TestDatabases.execute(TestDatabases.targetPort(), "INSERT INTO " + REPOSITORY_DB
+				+ ".FERRY_API_TOKEN (USER_ID, NAME, TOKEN_PREFIX, TOKEN_HASH, CREATED_AT) SELECT ID, 'bad-input', "
+				+ TestDatabases.literal(token.substring(0, 10)) + ", " + TestDatabases.literal(hash) + ", NOW(6) FROM "
+				+ REPOSITORY_DB + ".FERRY_USER WHERE USERNAME = 'admin'");
 		clusterId = registerCluster(PRIVATE, TestDatabases.sourcePort(), PRIVATE, PRIVATE_PASSWORD);
 		var schedule = this.api.post("/api/v1/schedules", scheduleBody());
 		assertThat(schedule.status()).as(schedule.body().toString()).isEqualTo(201);
@@ -115,7 +136,7 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 	@AfterAll
 	static void report() throws Exception {
 		System.out.println("ApiBadInputFunctionalTests: sent " + SENT.get() + " bad inputs, " + REFUSED.get()
-				+ " refused with a 4xx envelope, none answered 5xx");
+				+ " refused with a 4xx envelope, " + WRONG.get() + " answered wrongly (5xx, not the envelope, a leak)");
 		for (String host : List.of("%", "localhost", "127.0.0.1")) {
 			TestDatabases.execute(TestDatabases.sourcePort(), "DROP USER IF EXISTS '" + PRIVATE + "'@'" + host + "'");
 		}
@@ -165,6 +186,9 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 			// path ids of the wrong type, out of range, huge
 			for (String name : pathBaseline.keySet()) {
 				for (String bad : BAD_IDS) {
+					if (TOMCAT_REFUSES.contains(bad) && excluded("tomcat-html")) {
+						continue;
+					}
 					Map<String, String> path = new LinkedHashMap<>(pathBaseline);
 					path.put(name, bad);
 					send(test, problems, "path " + name + "=" + shorten(bad), url(path, queryBaseline), body,
@@ -218,6 +242,9 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 				send(test, problems, "empty body", url, "", "application/json");
 			}
 			for (String bad : BAD_BODIES) {
+				if (bad.equals("null") && excluded("empty-body")) {
+					continue;
+				}
 				send(test, problems, "body " + shorten(bad), url, bad, "application/json");
 			}
 			send(test, problems, "body as text/plain", url, body, "text/plain");
@@ -246,7 +273,9 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 
 		private void send(ApiBadInputFunctionalTests test, List<String> problems, String input, String url,
 				String body, String contentType, String accept) {
-			HttpRequest.Builder request = test.api.request(url).header("Accept", accept);
+			HttpRequest.Builder request = test.api.unauthenticated(url)
+				.header("Authorization", "Bearer " + token)
+				.header("Accept", accept);
 			HttpRequest.BodyPublisher publisher = (body == null) ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(body);
 			if (body != null) {
@@ -257,6 +286,7 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 			SENT.incrementAndGet();
 			String problem = problem(response);
 			if (problem != null) {
+				WRONG.incrementAndGet();
 				problems.add(input + " -> " + problem);
 			}
 			else if (response.statusCode() >= 400) {

@@ -113,6 +113,8 @@ class ScheduleFunctionalTests extends FunctionalTest {
 				400, 10001, "filter rule 'a.[[:alpha:]]' uses a class such as [:alpha:], which is not supported");
 		assertInvalid(draft("bad12", "* * * * * ?", "UTC", export(clusterId, Map.of())), 400, 10001,
 				"cron '* * * * * ?' fires 1s apart");
+		assertInvalid(draft("bad13", "0 0 2 * * ?", "UTC", export(clusterId, Map.of("bucketUrl", "b".repeat(100_000)))),
+				400, 10001, "bucketUrl is longer than 1024 characters");
 		Map<String, Object> noExport = draft("bad9", "0 0 2 * * ?", "UTC", Map.of());
 		noExport.remove("export");
 		assertInvalid(noExport, 400, 10001, "export is required");

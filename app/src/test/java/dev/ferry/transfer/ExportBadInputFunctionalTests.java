@@ -54,6 +54,10 @@ class ExportBadInputFunctionalTests extends FunctionalTest {
 						"userName '--help' starts with '-'"),
 				arguments("filter rule that is an option", Map.of("filter", "--output=/tmp.x"), 400, 10001,
 						"filter rule '--output=/tmp.x' starts with '-'"),
+				arguments("endpointUrl too long even for nfs", Map.of("endpointUrl", "h".repeat(513)), 400, 10001,
+						"endpointUrl is longer than 512 characters"),
+				arguments("secretAccessKey too long even for nfs", Map.of("secretAccessKey", "k".repeat(1001)), 400,
+						10001, "secretAccessKey is longer than 1000 characters"),
 				arguments("comment too long", Map.of("comment", "x".repeat(1001)), 400, 10001, "comment is longer"));
 	}
 

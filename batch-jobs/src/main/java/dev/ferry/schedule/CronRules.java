@@ -62,13 +62,23 @@ final class CronRules {
 		}
 		catch (ParseException | RuntimeException ex) {
 			throw FerryException.invalid("cron '" + expression + "' is not a valid Quartz cron expression: "
-					+ ex.getMessage() + " (" + FORMAT + ")");
+					+ reason(ex) + " (" + FORMAT + ")");
 		}
 		parsed.setTimeZone(TimeZone.getTimeZone(zone));
 		if (parsed.getNextValidTimeAfter(new Date()) == null) {
 			throw FerryException.invalid("cron '" + expression + "' never fires again (a year in the past?)");
 		}
 		return parsed;
+	}
+
+	/** Quartz's reason without the Java exception it may quote ("… (java.lang.NumberFormatException: …)"). */
+	private static String reason(Exception ex) {
+		String message = (ex instanceof ParseException) ? String.valueOf(ex.getMessage()) : "";
+		int java = message.indexOf("(java.");
+		if (java >= 0) {
+			message = message.substring(0, java).strip();
+		}
+		return message.isEmpty() || message.contains("Exception") ? "a field holds a value out of range" : message;
 	}
 
 	/** How many fire times from now are compared with {@link #checkInterval}. */

@@ -72,6 +72,14 @@ class CronRulesTests {
 	}
 
 	@Test
+	void aNumberOutOfRangeIsRefusedWithoutJavaInTheMessage() {
+		assertThatThrownBy(() -> CronRules.parse("9223372036854775808", ZoneId.of("UTC")))
+			.hasMessageStartingWith("cron '9223372036854775808' is not a valid Quartz cron expression: ")
+			.hasMessageNotContaining("java.")
+			.hasMessageNotContaining("Exception");
+	}
+
+	@Test
 	void describesTheExpressionInWords() {
 		assertThat(CronRules.words("0 0/15 * * * ?")).containsIgnoringCase("15 minutes");
 		assertThat(CronRules.describe("0 30 2 * * ?", ZoneId.of("UTC"), 1).description()).contains("02:30");
