@@ -140,6 +140,7 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 		for (String host : List.of("%", "localhost", "127.0.0.1")) {
 			TestDatabases.execute(TestDatabases.sourcePort(), "DROP USER IF EXISTS '" + PRIVATE + "'@'" + host + "'");
 		}
+		TestDatabases.execute(TestDatabases.sourcePort(), "DROP DATABASE IF EXISTS " + PRIVATE);
 	}
 
 	@TestFactory
@@ -147,6 +148,9 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 		JsonNode docs = apiDocs();
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : docs.path("paths").properties()) {
+			if (!path.getKey().startsWith("/api/")) {
+				continue; // a console path the description also lists (the export download): login and HTML
+			}
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
 				String method = operation.getKey().toUpperCase();
 				if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
@@ -165,6 +169,11 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 
 		void walk(ApiBadInputFunctionalTests test) {
 			List<String> problems = new ArrayList<>();
+			sendAll(test, problems);
+			assertThat(problems).as(this.method + " " + this.template).isEmpty();
+		}
+
+		private void sendAll(ApiBadInputFunctionalTests test, List<String> problems) {
 			boolean safe = !this.method.equals("DELETE") && !this.template.endsWith("/run")
 					&& !this.template.endsWith("/restart") && !this.template.endsWith("/stop");
 			Map<String, String> pathBaseline = pathBaseline(safe);
@@ -263,7 +272,6 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 							JSON.writeValueAsString(mutated), "application/json");
 				}
 			}
-			assertThat(problems).as(this.method + " " + this.template).isEmpty();
 		}
 
 		private void send(ApiBadInputFunctionalTests test, List<String> problems, String input, String url,
