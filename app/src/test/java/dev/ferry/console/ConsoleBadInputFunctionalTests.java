@@ -57,8 +57,12 @@ class ConsoleBadInputFunctionalTests extends FunctionalTest {
 			assertThat(refused.body()).contains(missing + "-2: not found or not executable");
 		}
 		finally {
-			TestDatabases.execute(TestDatabases.targetPort(), "DELETE FROM " + REPOSITORY_DB
-					+ ".FERRY_SETTING WHERE SETTING_KEY IN ('ferry.tools.tiup', 'ferry.max-concurrent-transfers')");
+			TestDatabases.execute(TestDatabases.targetPort(),
+					"DELETE FROM " + REPOSITORY_DB + ".FERRY_SETTING WHERE SETTING_KEY = 'ferry.tools.tiup'");
+			// through the console, so that the running transfer capacity follows too
+			List<Map.Entry<String, String>> reset = settingsFields(this.console.get("/settings").body());
+			reset.add(Map.entry("reset", "MAX_CONCURRENT_TRANSFERS"));
+			assertThat(this.console.submit("/settings", "/settings", reset).statusCode()).isEqualTo(302);
 		}
 	}
 
