@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,5 +16,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ferry.schedules")
-record ScheduleProperties(@NotNull Duration minInterval) {
+record ScheduleProperties(@DefaultValue("5m") @NotNull Duration minInterval) {
 }
