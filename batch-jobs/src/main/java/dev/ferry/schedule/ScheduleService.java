@@ -49,9 +49,12 @@ public class ScheduleService {
 
 	private final TransactionTemplate transaction;
 
+	private final Duration minInterval;
+
 	ScheduleService(ScheduleStore store, ScheduleSecrets secrets, ScheduleTriggers triggers, ScheduleLauncher launcher,
 			ScheduleRuns runs, TransferService transfers, TransportRecordQuery records, AuditLog audit,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ScheduleProperties properties) {
+		this.minInterval = properties.minInterval();
 		this.store = store;
 		this.secrets = secrets;
 		this.triggers = triggers;
@@ -72,7 +75,7 @@ public class ScheduleService {
 	}
 
 	public Schedule create(ScheduleDraft draft, String actor) {
-		ScheduleValidator.Checked checked = ScheduleValidator.check(draft);
+		ScheduleValidator.Checked checked = ScheduleValidator.check(draft, this.minInterval);
 		this.transfers.checkExport(checked.export());
 		StoredSchedule saved = this.transaction.execute((status) -> {
 			checkName(checked.name(), null);
@@ -91,7 +94,7 @@ public class ScheduleService {
 	/** Replaces every field; an omitted secret keeps the stored one (see {@link ScheduleSecrets#keepOmitted}). */
 	public Schedule update(String scheduleId, ScheduleDraft draft, String actor) {
 		StoredSchedule old = find(scheduleId);
-		ScheduleValidator.Checked checked = ScheduleValidator.check(draft);
+		ScheduleValidator.Checked checked = ScheduleValidator.check(draft, this.minInterval);
 		ExportRequest export = this.secrets.keepOmitted(checked.export(), old);
 		this.transfers.checkExport(export);
 		StoredSchedule saved = this.transaction.execute((status) -> {
