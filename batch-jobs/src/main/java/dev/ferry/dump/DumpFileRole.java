@@ -35,9 +35,9 @@ record DumpFileRole(Kind kind, String qualified) {
 
 	private static final Pattern OBJECT = Pattern.compile("(.+\\..+)-schema(-view|-triggers)?\\.sql");
 
-	private static final Pattern DATA = Pattern.compile("(.+?\\..+?)(?:\\.[0-9]+)?\\.sql");
+	private static final Pattern DATA = Pattern.compile("(.+?\\..+?)(?:\\.[0-9]{5,})?\\.sql");
 
-	private static final Pattern NOT_SQL = Pattern.compile("(.+?\\..+?)(?:\\.[0-9]+)?\\.(?:csv|parquet)(?:\\.[a-z0-9]+)?",
+	private static final Pattern NOT_SQL = Pattern.compile("(.+?\\..+?)(?:\\.[0-9]{5,})?\\.(?:csv|parquet)(?:\\.[a-z0-9]+)?",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern COMPRESSED_SQL = Pattern.compile(".*\\.sql\\.[A-Za-z0-9]+");

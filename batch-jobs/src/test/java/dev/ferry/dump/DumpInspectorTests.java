@@ -186,6 +186,14 @@ class DumpInspectorTests {
 		assertThat(DumpInspector.inspectDirectory(this.dir).tables()).containsExactly("db.dot.t1");
 	}
 
+	@Test
+	void onlyAFiveDigitSuffixIsAChunkNumber() throws IOException {
+		write("db.t.2-schema.sql", "CREATE TABLE `t.2` (id int);\n");
+		write("db.t.2.sql", "INSERT INTO `t.2` VALUES (1);\n");
+		write("db.t.2.00001.sql", "INSERT INTO `t.2` VALUES (2);\n");
+		assertThat(DumpInspector.inspectDirectory(this.dir).tables()).containsExactly("db.t.2");
+	}
+
 	private void refused(String name, String sql, String message) throws IOException {
 		try (var files = Files.list(this.dir)) {
 			for (Path f : files.toList()) {
