@@ -74,7 +74,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void listsUsersWithTheirActions() throws Exception {
 		this.mvc.perform(get("/users"))
 			.andExpect(status().isOk())
@@ -109,7 +109,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void postsNeedTheCsrfToken() throws Exception {
 		this.mvc.perform(post("/users").param("username", "tom").param("role", "VIEWER").param("password",
 				"long enough password")).andExpect(status().isForbidden());
@@ -118,7 +118,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void invalidInputIsShownInline() throws Exception {
 		this.mvc.perform(post("/users").with(csrf()).param("username", "bad name!").param("role", "VIEWER")
 				.param("password", "short"))
@@ -132,7 +132,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void htmxGetsOnlyTheFormBackWithItsErrors() throws Exception {
 		willThrow(new DuplicateKeyException("taken")).given(this.admin)
 			.create("admin", "vic", Role.OPERATOR, "long enough password");
@@ -147,7 +147,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void aNewUserIsCreatedAndThePageReloaded() throws Exception {
 		this.mvc.perform(post("/users").with(csrf()).header("HX-Request", "true").param("username", "tom")
 				.param("role", "OPERATOR").param("password", "long enough password"))
@@ -162,7 +162,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void refusedChangesComeBackAsAFlashError() throws Exception {
 		given(this.admin.setEnabled("admin", 1, false))
 			.willThrow(new UserChangeRefused("users.refused.lastAdmin", "root"));
@@ -177,7 +177,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void passwordResetGoesToTheService() throws Exception {
 		given(this.admin.resetPassword("admin", 2, "a new password!")).willReturn(this.vic);
 
@@ -187,7 +187,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void wrongTypesAreA400NamingTheValueNeverA500() throws Exception {
 		this.mvc.perform(post("/users/2/role").with(csrf()).param("role", "GOD"))
 			.andExpect(status().isBadRequest())
@@ -206,7 +206,7 @@ class UsersControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "admin", roles = "ADMIN")
+	@WithMockUser(username = "admin", roles = { "ADMIN", "OPERATOR", "VIEWER" })
 	void anUnknownRoleInTheNewUserFormIsAFieldError() throws Exception {
 		this.mvc.perform(post("/users").with(csrf()).param("username", "eve").param("role", "GOD")
 				.param("password", "a long enough password"))
