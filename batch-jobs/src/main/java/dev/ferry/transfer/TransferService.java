@@ -135,7 +135,7 @@ public class TransferService {
 		else {
 			this.tools.mydumper();
 		}
-		SourceInventory inventory = readSource(plan);
+		SourceInventory inventory = (plan.chain() == ToolChain.MYSQL || launch) ? readSource(plan) : null;
 		if (plan.chain() == ToolChain.MYSQL && inventory != null && inventory.refusal() != null) {
 			throw FerryException.invalid(inventory.refusal());
 		}
