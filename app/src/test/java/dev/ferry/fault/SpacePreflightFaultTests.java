@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import dev.ferry.support.FerryClient;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,18 @@ class SpacePreflightFaultTests extends FaultTest {
 				Map.of("clusterId", source, "storageType", "nfs", "fileType", "sql", "filter", DB + ".notes"));
 		awaitStatus(recordId, "Finished", Duration.ofMinutes(2));
 		assertThat(Files.exists(ROOT.path().resolve(source))).isTrue();
+	}
+
+	@Test
+	void aViewerGetsNoEstimate() throws Exception {
+		String source = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), "root", "");
+		String viewer = TestDatabases.uniqueName("viewer");
+		createUser(viewer, "viewer-Pässword 1", "VIEWER");
+
+		var refused = new FerryClient("http://127.0.0.1:" + this.port, viewer, "viewer-Pässword 1")
+			.get("/api/v1/clusters/export/estimate?clusterId=" + source);
+
+		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
 	}
 
 }
