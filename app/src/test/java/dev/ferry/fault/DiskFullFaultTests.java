@@ -40,6 +40,7 @@ class DiskFullFaultTests extends FaultTest {
 	@DynamicPropertySource
 	static void smallExportRoot(DynamicPropertyRegistry registry) {
 		registry.add("ferry.export-root", ROOT::toString);
+		registry.add("ferry.transfers.space-margin", () -> "0"); // the space preflight would refuse this export
 	}
 
 	@BeforeAll

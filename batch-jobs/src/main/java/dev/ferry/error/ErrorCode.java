@@ -5,7 +5,8 @@ package dev.ferry.error;
  * {@code PARAMETER_INVALID} and {@code CLUSTER_NOT_FOUND} are TiUniManager's general codes and
  * {@code RBAC_PERMISSION_CHECK_FAILED} its code for a role that does not allow a call; {@code SCHEDULE_NOT_FOUND}
  * (60200) is Ferry's own (TiUniManager has no schedules), and so is {@code TRANSFER_CONFLICT} (60300: an import of the
- * same target cluster, or a deletion or import of the same record, is in progress).
+ * same target cluster, or a deletion or import of the same record, is in progress), and so is
+ * {@code TRANSFER_SPACE_INSUFFICIENT} (60310: the space preflight's refusal).
  */
 public enum ErrorCode {
 
@@ -25,6 +26,7 @@ public enum ErrorCode {
 	TIEM_TRANSPORT_FILE_TRANSFER_LIMITED(60111, 400, "exceed limit file transfer num"),
 	SCHEDULE_NOT_FOUND(60200, 404, "schedule not found"),
 	TRANSFER_CONFLICT(60300, 409, "conflicts with a transfer in progress"),
+	TRANSFER_SPACE_INSUFFICIENT(60310, 409, "not enough free space for the transfer"),
 	RBAC_PERMISSION_CHECK_FAILED(70650, 403, "rbac permission check failed");
 
 	private final int code;

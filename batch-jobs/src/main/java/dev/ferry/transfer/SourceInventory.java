@@ -22,11 +22,14 @@ import dev.ferry.cluster.ClusterConnector;
  * @param tableRegex per database: null for all its tables, else the regex
  * @param tables selected base tables (for the progress bar)
  * @param refused why selected databases and tables cannot be exported by the mysql chain (empty when all can)
+ * @param bytes the selected base tables' size by the server's statistics (see {@link #size})
  */
-record SourceInventory(List<String> databases, List<@Nullable String> tableRegex, int tables, List<String> refused) {
+record SourceInventory(List<String> databases, List<@Nullable String> tableRegex, int tables, List<String> refused,
+		long bytes) {
 
 	private static final String SELECTABLE = """
-			SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES
+			SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, AVG_ROW_LENGTH, TABLE_ROWS, DATA_LENGTH
+			FROM information_schema.TABLES
 			WHERE TABLE_SCHEMA NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema', 'metrics_schema',
 			 'inspection_schema')
 			ORDER BY TABLE_SCHEMA, TABLE_NAME""";
@@ -42,6 +45,7 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 		Map<String, Integer> all = new LinkedHashMap<>();
 		Map<String, Set<String>> withTriggers = new HashMap<>();
 		int baseTables = 0;
+		long bytes = 0;
 		try (var connection = ClusterConnector.open(cluster, user, password);
 				var statement = connection.createStatement()) {
 			try (var rs = statement.executeQuery(SELECTABLE)) {
@@ -53,6 +57,7 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 						selected.computeIfAbsent(db, (k) -> new ArrayList<>()).add(table);
 						if ("BASE TABLE".equals(rs.getString(3))) {
 							baseTables++;
+							bytes = saturatedAdd(bytes, size(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
 						}
 					}
 				}
@@ -76,7 +81,23 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 				addIfNotNull(refused, problem != null ? problem : MydumperNames.triggerProblem(db, table, triggered));
 			}
 		}
-		return new SourceInventory(databases, regex, baseTables, List.copyOf(refused));
+		return new SourceInventory(databases, regex, baseTables, List.copyOf(refused), bytes);
+	}
+
+	private static long saturatedAdd(long a, long b) {
+		long sum = a + b;
+		return (sum < 0) ? Long.MAX_VALUE : sum;
+	}
+
+	/**
+	 * A table's size as a dump: average row length × rows where the server knows both (closer to the rows' own size
+	 * than the pages they fill), else its data length; never negative (NULL reads as 0).
+	 */
+	static long size(long averageRowLength, long rows, long dataLength) {
+		if (averageRowLength > 0 && rows > 0) {
+			return (rows > Long.MAX_VALUE / averageRowLength) ? Long.MAX_VALUE : averageRowLength * rows;
+		}
+		return Math.max(0, dataLength);
 	}
 
 	/** The pre-check's refusal, naming every database and table the mysql chain cannot export; null if none. */

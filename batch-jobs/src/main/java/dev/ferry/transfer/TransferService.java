@@ -72,11 +72,15 @@ public class TransferService {
 
 	private final TransferLocks locks;
 
+	private final SpacePreflight space;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
-			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit, TransferLocks locks) {
+			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit, TransferLocks locks,
+			SpacePreflight space) {
 		this.locks = locks;
+		this.space = space;
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -97,15 +101,15 @@ public class TransferService {
 
 	/**
 	 * Checks an export request completely – fields, cluster, tools, export root, S3 access – without starting
-	 * anything: what a schedule must pass before it is saved.
+	 * anything: what a schedule must pass before it is saved (the free space is checked at each launch, not here).
 	 */
 	public void checkExport(ExportRequest request) {
-		check(request);
+		check(request, false);
 	}
 
 	/** Starts an export; a schedule's fire passes its id, kept as the non-identifying parameter {@code scheduleId}. */
 	public TransferStarted export(ExportRequest request, String requestedBy, @Nullable Long scheduleId) {
-		ExportPlan plan = check(request);
+		ExportPlan plan = check(request, true);
 		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "export", plan.storageType(),
 				plan.comment(), this.settings.current().exportRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.FILE_TYPE, plan.fileType(), false)
@@ -122,7 +126,7 @@ public class TransferService {
 		return started;
 	}
 
-	private ExportPlan check(ExportRequest request) {
+	private ExportPlan check(ExportRequest request, boolean launch) {
 		ExportPlan plan = ExportRequestValidator.validate(request, this.clusters);
 		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
@@ -130,9 +134,15 @@ public class TransferService {
 		}
 		else {
 			this.tools.mydumper();
-			checkSourceNames(plan);
+		}
+		SourceInventory inventory = (plan.chain() == ToolChain.MYSQL || launch) ? readSource(plan) : null;
+		if (plan.chain() == ToolChain.MYSQL && inventory != null && inventory.refusal() != null) {
+			throw FerryException.invalid(inventory.refusal());
 		}
 		ensureRoot(properties.exportRoot(), "export");
+		if (launch) {
+			this.space.checkExport(plan, inventory);
+		}
 		if (plan.s3() != null) {
 			try {
 				S3Probe.check(plan.s3().location(), plan.s3().credentials());
@@ -177,6 +187,7 @@ public class TransferService {
 		if (plan.chain() == ToolChain.MYSQL) {
 			DumpDatabases.check(dump.databases());
 		}
+		this.space.checkImport(plan, password(plan.credential(), plan.cluster()), dump.bytes());
 		java.util.Set<String> tables = dump.tables();
 		if (!plan.overwrite()) {
 			checkTargetEmpty(plan, tables);
@@ -272,22 +283,21 @@ public class TransferService {
 	}
 
 	/**
-	 * Refuses an export whose selected databases or tables have names mydumper/myloader 0.10 cannot carry, naming
-	 * them. When the source cannot be read here, the job reads it again and fails with the server's message.
+	 * The source's selected tables, read once for the pre-checks: the mysql chain refuses names mydumper/myloader
+	 * 0.10 cannot carry, and the space preflight estimates the size. Null for a query export, and when the source
+	 * cannot be read here (the job reads it again and fails with the server's message).
 	 */
-	private void checkSourceNames(ExportPlan plan) {
-		SourceInventory inventory;
+	private @Nullable SourceInventory readSource(ExportPlan plan) {
+		if (!plan.sql().isEmpty()) {
+			return null;
+		}
 		try {
-			inventory = SourceInventory.read(plan.cluster(), plan.userName(), password(plan.credential(), plan.cluster()),
+			return SourceInventory.read(plan.cluster(), plan.userName(), password(plan.credential(), plan.cluster()),
 					TableFilter.parse(plan.filter()));
 		}
 		catch (SQLException ex) {
 			log.debug("Export pre-check could not read cluster {}: {}", plan.cluster().clusterId(), ex.getMessage());
-			return;
-		}
-		String refusal = inventory.refusal();
-		if (refusal != null) {
-			throw FerryException.invalid(refusal);
+			return null;
 		}
 	}
 

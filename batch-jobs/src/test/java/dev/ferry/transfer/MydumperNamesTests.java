@@ -57,12 +57,12 @@ class MydumperNamesTests {
 	@Test
 	void theRefusalNamesEverySelectedObjectAndHowToGoOn() {
 		SourceInventory inventory = new SourceInventory(List.of("shop"), java.util.Arrays.asList((String) null), 2,
-				List.of("table `shop`.`a/b` has a /", "table `shop`.`t'q` has a '"));
+				List.of("table `shop`.`a/b` has a /", "table `shop`.`t'q` has a '"), 0);
 
 		assertThat(inventory.refusal()).isEqualTo("the mysql tool chain (mydumper/myloader 0.10) cannot export these "
 				+ "names: table `shop`.`a/b` has a /; table `shop`.`t'q` has a '. Exclude them with a filter rule "
 				+ "(!db.table or !db.*) or rename them");
-		assertThat(new SourceInventory(List.of("shop"), java.util.Arrays.asList((String) null), 2, List.of()).refusal())
+		assertThat(new SourceInventory(List.of("shop"), java.util.Arrays.asList((String) null), 2, List.of(), 0).refusal())
 			.isNull();
 	}
 

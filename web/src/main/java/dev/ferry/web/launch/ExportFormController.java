@@ -3,6 +3,7 @@ package dev.ferry.web.launch;
 import java.security.Principal;
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.error.FerryException;
+import dev.ferry.transfer.SpacePreflight;
 import dev.ferry.transfer.TransferService;
 import dev.ferry.transfer.TransferStarted;
 import dev.ferry.web.console.ConsoleController;
@@ -25,7 +27,8 @@ import dev.ferry.web.console.ConsoleController;
 /**
  * {@code /transfers/export/new}: the export form. A POST runs the engine's pre-checks (every field, the tool, the
  * export root, the S3 bucket) through {@link TransferService#export}; a refusal comes back on the form with the
- * entered values (never the secrets), a launch redirects to the record's page.
+ * entered values (never the secrets), a launch redirects to the record's page. While the form is filled in, htmx
+ * asks {@code /transfers/export/estimate} for the export's estimated size and the export root's free space.
  */
 @ConsoleController
 class ExportFormController {
@@ -36,9 +39,12 @@ class ExportFormController {
 
 	private final TransferService transfers;
 
-	ExportFormController(ClusterService clusters, TransferService transfers) {
+	private final SpacePreflight space;
+
+	ExportFormController(ClusterService clusters, TransferService transfers, SpacePreflight space) {
 		this.clusters = clusters;
 		this.transfers = transfers;
+		this.space = space;
 	}
 
 	@GetMapping("/transfers/export/new")
@@ -70,6 +76,28 @@ class ExportFormController {
 				|| form.getSecretAccessKey() != null && !form.getSecretAccessKey().isEmpty());
 		form.forgetSecrets();
 		return show(model, this.clusters.list(), form);
+	}
+
+	/**
+	 * The estimate fragment: the selected tables' size (read with the cluster's stored credentials) against the
+	 * export root's free space. The form sends only the cluster, storage and table fields here, never a secret.
+	 */
+	@HxRequest
+	@GetMapping("/transfers/export/estimate")
+	String estimate(@ModelAttribute("form") ExportForm form, Model model) {
+		String cluster = ExportForm.blankToNull(form.getClusterId());
+		boolean byRules = "rules".equals(form.getTables());
+		if (cluster != null && !(byRules && form.rules().isEmpty())) {
+			try {
+				model.addAttribute("estimate", this.space.estimateExport(cluster,
+						byRules ? String.join("\n", form.rules()) : null, form.getStorageType(), null,
+						"sql".equals(form.getTables())));
+			}
+			catch (FerryException ex) {
+				model.addAttribute("estimateError", ex.getMessage());
+			}
+		}
+		return "launch/fragments :: estimate";
 	}
 
 	/** What the engine cannot know: which row a rule came from, and which S3 field the user left empty. */

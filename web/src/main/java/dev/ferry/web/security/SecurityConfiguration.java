@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.hasRole(OPERATOR)
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/clusters/transport/**")
 			.hasRole(OPERATOR)
-			.requestMatchers(HttpMethod.GET, "/api/v1/clusters/export/download/**")
+			.requestMatchers(HttpMethod.GET, "/api/v1/clusters/export/download/**", "/api/v1/clusters/export/estimate")
 			.hasRole(OPERATOR)
 			.requestMatchers("/api/v1/audit", "/api/v1/audit/**")
 			.hasRole(ADMIN)

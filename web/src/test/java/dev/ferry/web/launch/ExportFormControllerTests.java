@@ -19,6 +19,8 @@ import dev.ferry.cluster.ClusterService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.transfer.ExportRequest;
+import dev.ferry.transfer.SpaceEstimate;
+import dev.ferry.transfer.SpacePreflight;
 import dev.ferry.transfer.TransferService;
 import dev.ferry.transfer.TransferStarted;
 import dev.ferry.web.console.ConsoleWebTest;
@@ -29,6 +31,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -59,6 +62,9 @@ class ExportFormControllerTests {
 
 	@MockitoBean
 	TransferService transfers;
+
+	@MockitoBean
+	SpacePreflight space;
 
 	@BeforeEach
 	void clusters() {
@@ -205,6 +211,78 @@ class ExportFormControllerTests {
 		this.mvc.perform(post("/transfers/export/new").with(csrf()).param("clusterId", "1"))
 			.andExpect(status().isForbidden());
 		verifyNoInteractions(this.transfers);
+	}
+
+	@Test
+	void theFormAsksForTheEstimateWithoutSendingSecretsAndWithoutInlineScript() throws Exception {
+		this.mvc.perform(get("/transfers/export/new").param("cluster", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"export-estimate\""),
+					containsString("hx-get=\"/transfers/export/estimate\""),
+					containsString("hx-include=\"#clusterId, #export-form [name=storageType], "
+							+ "#export-form [name=tables], #filter-rows input\""),
+					not(containsString("style=\"")), not(containsString("<script>")))));
+	}
+
+	@Test
+	void estimateFragmentSaysTheSizeAndTheFreeSpace() throws Exception {
+		given(this.space.estimateExport(eq("1"), eq("shop.*\n!shop.tmp_*"), eq("nfs"), isNull(), eq(false)))
+			.willReturn(new SpaceEstimate(1288490189L, 14, 39728447488L, "/data/export", 1.2, null));
+
+		this.mvc
+			.perform(get("/transfers/export/estimate").header("HX-Request", "true")
+				.param("clusterId", "1")
+				.param("storageType", "nfs")
+				.param("tables", "rules")
+				.param("filters[0]", "shop.*")
+				.param("filters[1]", "!shop.tmp_*"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("About 1.2 GiB in 14 tables"),
+					containsString("; 37.0 GiB free on the export root."), not(containsString("warn-text")),
+					not(containsString("<html")))));
+	}
+
+	@Test
+	void estimateFragmentWarnsWhenTheExportWouldNotFit() throws Exception {
+		given(this.space.estimateExport(eq("1"), isNull(), eq("nfs"), isNull(), eq(false)))
+			.willReturn(new SpaceEstimate(30L << 20, 3, 4L << 20, "/data/export", 1.2, null));
+
+		this.mvc
+			.perform(get("/transfers/export/estimate").header("HX-Request", "true")
+				.param("clusterId", "1")
+				.param("storageType", "nfs")
+				.param("tables", "all"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"estimate-summary\" class=\"warn-text\""),
+					containsString("About 30.0 MiB in 3 tables"), containsString("4.0 MiB free"),
+					containsString("It will not fit: the export needs 36.0 MiB (the estimate × margin 1.2, "
+							+ "ferry.transfers.space-margin) and would be refused."))));
+	}
+
+	@Test
+	void estimateFragmentShowsAWrongRuleAndAsksNothingWithoutACluster() throws Exception {
+		given(this.space.estimateExport(eq("1"), eq("shop"), any(), any(), eq(false)))
+			.willThrow(FerryException.invalid("filter rule 'shop' is not db.table"));
+
+		this.mvc
+			.perform(get("/transfers/export/estimate").header("HX-Request", "true")
+				.param("clusterId", "1")
+				.param("tables", "rules")
+				.param("filters[0]", "shop"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("filter rule &#39;shop&#39; is not db.table")));
+		this.mvc.perform(get("/transfers/export/estimate").header("HX-Request", "true").param("tables", "all"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose a cluster and tables to see the estimated size.")));
+		verify(this.space, never()).estimateExport(isNull(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void viewerGetsNoEstimate() throws Exception {
+		this.mvc.perform(get("/transfers/export/estimate").header("HX-Request", "true").param("clusterId", "1"))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(this.space);
 	}
 
 }
