@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.tool.ToolMetrics;
 import dev.ferry.tool.ToolProcessTasklet;
 
 /**
@@ -25,8 +26,8 @@ class ImportDataJobConfiguration {
 
 	@Bean(TransferParameters.IMPORT_JOB)
 	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
-			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes) {
-		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes).start(buildDataImportConfig)
+			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes, TransferMetrics metrics) {
+		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes).listener(metrics).start(buildDataImportConfig)
 			.on("FAILED").to(importDataFailed)
 			.from(buildDataImportConfig).on("*").to(importDataToCluster)
 			.from(importDataToCluster).on("FAILED").to(importDataFailed)
@@ -55,8 +56,9 @@ class ImportDataJobConfiguration {
 
 	@Bean
 	@StepScope
-	ToolProcessTasklet importDataTasklet(ImportInvocation invocation, FerryProperties properties) {
-		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
+	ToolProcessTasklet importDataTasklet(ImportInvocation invocation, FerryProperties properties,
+			ToolMetrics toolMetrics) {
+		return new ToolProcessTasklet(invocation, properties.tools().stopGrace(), toolMetrics);
 	}
 
 	@Bean
