@@ -11,8 +11,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.ConsoleSession;
@@ -41,6 +46,9 @@ class MetricsFunctionalTests extends FunctionalTest {
 			"scheduled", "false");
 
 	private static String token;
+
+	@Autowired
+	Scheduler scheduler;
 
 	@BeforeAll
 	static void createSourceDatabase() throws Exception {
@@ -74,7 +82,7 @@ class MetricsFunctionalTests extends FunctionalTest {
 		assertThat(scrape.value("ferry_nodes_live")).isEqualTo(1);
 		assertThat(scrape.value("ferry_node_heartbeats_total")).isGreaterThanOrEqualTo(1);
 		assertThat(scrape.value("ferry_node_last_heartbeat_timestamp_seconds"))
-			.isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(120.0));
+			.isCloseTo(System.currentTimeMillis() / 1000.0, Offset.offset(120.0));
 		double free = scrape.value("ferry_storage_free_bytes", Map.of("root", "export"));
 		assertThat(free).isPositive().isLessThanOrEqualTo(scrape.value("ferry_storage_total_bytes",
 				Map.of("root", "export")));
@@ -197,10 +205,15 @@ class MetricsFunctionalTests extends FunctionalTest {
 			.isEqualTo(1);
 		Map<String, String> schedule = Map.of("schedule_id", id, "schedule", name);
 		assertThat(after.value("ferry_schedule_last_fire_timestamp_seconds", schedule))
-			.isCloseTo(firedAt, org.assertj.core.data.Offset.offset(5.0));
+			.isCloseTo(firedAt, Offset.offset(5.0));
 		double due = after.value("ferry_schedule_due_timestamp_seconds", schedule);
 		assertThat(due).as("the next 02:00 UTC").isGreaterThan(firedAt).isLessThanOrEqualTo(firedAt + 86400);
 		assertThat(due % 86400).isEqualTo(7200);
+
+		// Quartz calls its trigger listeners when it finds a fire time missed: Ferry's is registered and counts it
+		Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey("schedule-" + id, "ferry-schedules"));
+		this.scheduler.getListenerManager().getTriggerListener("ferry-schedule-metrics").triggerMisfired(trigger);
+		assertThat(delta(after, scrape(), "ferry_schedule_misfires_total", Map.of())).isEqualTo(1);
 
 		this.api.post("/api/v1/schedules/" + id + "/pause", "");
 		var paused = this.api.post("/api/v1/schedules/" + id + "/run", ""); // refreshes: a paused one is not due
