@@ -35,19 +35,23 @@ class NodeMonitor implements SmartInitializingSingleton, DisposableBean {
 
 	private final LocalNode node;
 
+	private final NodeMetrics metrics;
+
 	NodeMonitor(NodeRegistry registry, ExecutionOwners owners, ExecutionRecovery recovery, JobRepository jobRepository,
-			ExecutionStopper stopper, LocalNode node) {
+			ExecutionStopper stopper, LocalNode node, NodeMetrics metrics) {
 		this.registry = registry;
 		this.owners = owners;
 		this.recovery = recovery;
 		this.jobRepository = jobRepository;
 		this.stopper = stopper;
 		this.node = node;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.registry.heartbeat();
+		this.metrics.heartbeat();
 		int recovered = this.recovery.recoverOwn();
 		int swept = this.recovery.sweepRunDirectory();
 		log.info("Ferry node {} up{}{}", this.node,
@@ -59,6 +63,7 @@ class NodeMonitor implements SmartInitializingSingleton, DisposableBean {
 	void heartbeat() {
 		try {
 			this.registry.heartbeat();
+			this.metrics.heartbeat();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Heartbeat of node {} failed: {}", this.node.id(), ex.getMessage());

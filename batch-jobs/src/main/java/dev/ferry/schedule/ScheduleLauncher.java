@@ -43,14 +43,17 @@ class ScheduleLauncher {
 
 	private final LocalNode node;
 
+	private final ScheduleMetrics metrics;
+
 	ScheduleLauncher(ScheduleStore store, ScheduleRuns runs, ScheduleSecrets secrets, TransferService transfers,
-			JobRepository jobRepository, LocalNode node) {
+			JobRepository jobRepository, LocalNode node, ScheduleMetrics metrics) {
 		this.store = store;
 		this.runs = runs;
 		this.secrets = secrets;
 		this.transfers = transfers;
 		this.jobRepository = jobRepository;
 		this.node = node;
+		this.metrics = metrics;
 	}
 
 	/** The run it recorded; empty if the schedule no longer exists. */
@@ -109,8 +112,10 @@ class ScheduleLauncher {
 		log.info("Schedule {} ({}) fired ({}{}): {}{}", schedule.id(), schedule.name(), trigger,
 				scheduledFor == null ? "" : " for " + scheduledFor, outcome,
 				recordId != null ? " record " + recordId : message != null ? " - " + message : "");
-		return this.runs.record(schedule.id(), firedAt, scheduledFor, trigger, outcome, recordId, message,
+		long runId = this.runs.record(schedule.id(), firedAt, scheduledFor, trigger, outcome, recordId, message,
 				this.node.id());
+		this.metrics.fired(trigger, outcome);
+		return runId;
 	}
 
 }

@@ -52,6 +52,8 @@ public class ToolProcessTasklet implements StoppableTasklet, StepExecutionListen
 
 	private final Duration stopGrace;
 
+	private final ToolExitListener exits;
+
 	private final Object lock = new Object();
 
 	private @Nullable Long stepExecutionId;
@@ -68,8 +70,14 @@ public class ToolProcessTasklet implements StoppableTasklet, StepExecutionListen
 
 	/** @param stopGrace how long a stopped or timed-out tool gets between SIGTERM and SIGKILL */
 	public ToolProcessTasklet(ToolInvocation invocation, Duration stopGrace) {
+		this(invocation, stopGrace, ToolExitListener.NONE);
+	}
+
+	/** @param exits told how each run ended (its exit code, or its timeout) */
+	public ToolProcessTasklet(ToolInvocation invocation, Duration stopGrace, ToolExitListener exits) {
 		this.invocation = Objects.requireNonNull(invocation, "invocation");
 		this.stopGrace = Objects.requireNonNull(stopGrace, "stopGrace");
+		this.exits = Objects.requireNonNull(exits, "exits");
 	}
 
 	@Override
@@ -185,6 +193,7 @@ public class ToolProcessTasklet implements StoppableTasklet, StepExecutionListen
 				current.endIfGone(this.invocation);
 				int exitCode = current.process().exitValue();
 				context.putInt(EXIT_CODE_KEY, exitCode);
+				this.exits.ended(command, exitCode, false);
 				log.info("{} (pid {}) exited with code {}", command.displayName(), current.process().pid(), exitCode);
 				if (exitCode == 0) {
 					return startNext(stepExecution, command);
@@ -202,6 +211,7 @@ public class ToolProcessTasklet implements StoppableTasklet, StepExecutionListen
 				log.warn("{} (pid {}) exceeded its timeout {}", command.displayName(), current.process().pid(),
 						command.timeout());
 				current.terminate(this.stopGrace, this.invocation);
+				this.exits.ended(command, ToolExitListener.NO_EXIT_CODE, true);
 				throw new ToolTimeoutException(command.displayName(), command.timeout(),
 						LogTail.read(command.logFile()));
 			}

@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.ferry.config.FerryProperties;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.tool.ToolMetrics;
 import dev.ferry.tool.ToolProcessTasklet;
 
 /**
@@ -24,8 +25,8 @@ class ExportDataJobConfiguration {
 
 	@Bean(TransferParameters.EXPORT_JOB)
 	Job exportDataJob(JobRepository jobRepository, Step exportDataFromCluster, Step updateDataExportRecord,
-			Step exportDataFailed, TransferOutcomeLogger outcomes) {
-		return new JobBuilder(TransferParameters.EXPORT_JOB, jobRepository).listener(outcomes).start(exportDataFromCluster)
+			Step exportDataFailed, TransferOutcomeLogger outcomes, TransferMetrics metrics) {
+		return new JobBuilder(TransferParameters.EXPORT_JOB, jobRepository).listener(outcomes).listener(metrics).start(exportDataFromCluster)
 			.on("FAILED").to(exportDataFailed)
 			.from(exportDataFromCluster).on("*").to(updateDataExportRecord)
 			.from(updateDataExportRecord).on("FAILED").to(exportDataFailed)
@@ -44,8 +45,9 @@ class ExportDataJobConfiguration {
 
 	@Bean
 	@StepScope
-	ToolProcessTasklet exportDataTasklet(ExportInvocation invocation, FerryProperties properties) {
-		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
+	ToolProcessTasklet exportDataTasklet(ExportInvocation invocation, FerryProperties properties,
+			ToolMetrics toolMetrics) {
+		return new ToolProcessTasklet(invocation, properties.tools().stopGrace(), toolMetrics);
 	}
 
 	@Bean

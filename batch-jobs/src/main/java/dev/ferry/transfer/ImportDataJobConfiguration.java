@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.secret.SecretStore;
+import dev.ferry.tool.ToolMetrics;
 import dev.ferry.tool.ToolProcessTasklet;
 
 /**
@@ -26,8 +27,10 @@ class ImportDataJobConfiguration {
 
 	@Bean(TransferParameters.IMPORT_JOB)
 	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
-			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes, TransferLocks locks) {
+			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes, TransferLocks locks,
+			TransferMetrics metrics) {
 		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes)
+			.listener(metrics)
 			.listener((org.springframework.batch.core.listener.JobExecutionListener) locks)
 			.start(buildDataImportConfig)
 			.on("FAILED").to(importDataFailed)
@@ -60,8 +63,9 @@ class ImportDataJobConfiguration {
 
 	@Bean
 	@StepScope
-	ToolProcessTasklet importDataTasklet(ImportInvocation invocation, FerryProperties properties) {
-		return new ToolProcessTasklet(invocation, properties.tools().stopGrace());
+	ToolProcessTasklet importDataTasklet(ImportInvocation invocation, FerryProperties properties,
+			ToolMetrics toolMetrics) {
+		return new ToolProcessTasklet(invocation, properties.tools().stopGrace(), toolMetrics);
 	}
 
 	@Bean

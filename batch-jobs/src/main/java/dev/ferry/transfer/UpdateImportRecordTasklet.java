@@ -26,6 +26,9 @@ class UpdateImportRecordTasklet implements Tasklet {
 
 	static final String VERIFICATION = "result.verification";
 
+	/** Whether the target's row counts matched the manifest (absent: not verified). */
+	static final String VERIFIED = "result.verified";
+
 	/** Tables counted at once, each on its own connection. */
 	private static final int VERIFY_PARALLELISM = 4;
 
@@ -57,6 +60,7 @@ class UpdateImportRecordTasklet implements Tasklet {
 		ManifestVerifier.Verification verification = ManifestVerifier.verify(manifest,
 				() -> ClusterConnector.open(cluster, user, password), VERIFY_PARALLELISM);
 		result.putString(VERIFICATION, verification.summary());
+		result.put(VERIFIED, verification.passed());
 		if (!verification.passed()) {
 			throw new IllegalStateException(verification.summary());
 		}

@@ -25,7 +25,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic or an API token ({@code Authorization:
+ * Two filter chains. The API ({@code /api/**}, and {@code /actuator/prometheus} for any role) is stateless: HTTP Basic or an API token ({@code Authorization:
  * Bearer}), no CSRF since no cookie authenticates it; a refused call gets a 401 in the API's envelope.
  * The console has a form login, a session and CSRF; an htmx request whose session expired gets {@code HX-Refresh}
  * (a full reload that lands on the login page) instead of a login page swapped into a fragment. Both enforce the
@@ -42,6 +42,9 @@ class SecurityConfiguration {
 
 	private static final String VIEWER = Role.VIEWER.name();
 
+	/** Scraped like the API is called: Basic or (better, no bcrypt per scrape) an API token; any role. */
+	private static final String PROMETHEUS = "/actuator/prometheus";
+
 	/**
 	 * The console's pages load scripts, styles, images and fonts only from Ferry itself (htmx from its webjar) and
 	 * have no inline scripts, event handler attributes or style attributes; nothing may frame them.
@@ -55,7 +58,7 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ThrottledAuthenticationManager authentication)
 			throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
-		return http.securityMatcher("/api/**")
+		return http.securityMatcher("/api/**", PROMETHEUS)
 			.authenticationManager(authentication)
 			.authorizeHttpRequests(SecurityConfiguration::apiRules)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
@@ -80,7 +83,9 @@ class SecurityConfiguration {
 
 	private static void apiRules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers(HttpMethod.POST, "/api/v1/clusters/export", "/api/v1/clusters/import",
+		rules.requestMatchers(HttpMethod.GET, PROMETHEUS)
+			.hasRole(VIEWER)
+			.requestMatchers(HttpMethod.POST, "/api/v1/clusters/export", "/api/v1/clusters/import",
 				"/api/v1/clusters/import/upload", "/api/v1/clusters/transport/**")
 			.hasRole(OPERATOR)
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/clusters/transport/**")
