@@ -52,6 +52,12 @@ class ScheduleChartsTests {
 	@MockitoBean
 	ExportHistoryQuery history;
 
+	@org.junit.jupiter.api.BeforeEach
+	void cluster() {
+		given(this.clusters.get("1")).willReturn(new dev.ferry.cluster.Cluster(1, "shop",
+				dev.ferry.cluster.ClusterKind.MYSQL, "db1", 3306, null, null, "dumper", 7L));
+	}
+
 	@Test
 	void theChartsDrawAMarkPerExportAndEscapeTheName() throws Exception {
 		given(this.schedules.get("3")).willReturn(schedule());
