@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChartsBrowserTests extends BrowserTest {
 
-	/** The series colour of ferry.css ({@code .chart .mark.bar}, {@code .series}). */
+	/** The series colour of ferry.css ({@code .chart .mark.column}, {@code .series}). */
 	static final int SERIES = 0x1f5fbf;
 
 	static final int FAILURE = 0xb42318;
@@ -107,7 +107,13 @@ class ChartsBrowserTests extends BrowserTest {
 
 	private static void assertCharts(String prefix, int runs, long failed) {
 		WebElement size = browser.findElement(By.id(prefix + "-size"));
-		assertThat(size.findElements(By.cssSelector("svg rect.mark.bar"))).as("a bar per export").hasSize(runs);
+		List<WebElement> bars = size.findElements(By.cssSelector("svg rect.mark.column"));
+		assertThat(bars).as("a bar per export").hasSize(runs);
+		assertThat(bars.stream().filter((bar) -> !bar.getAttribute("class").contains("failed")))
+			.as("finished bars are drawn as tall as the model says (no stylesheet rule overrides their height)")
+			.allSatisfy((bar) -> assertThat(bar.getRect().getHeight()).isCloseTo(
+					(int) (Double.parseDouble(bar.getAttribute("height")) * scale(size)),
+					org.assertj.core.data.Offset.offset(2)));
 		WebElement duration = browser.findElement(By.id(prefix + "-duration"));
 		assertThat(duration.findElements(By.cssSelector("svg .mark"))).as("a point per export").hasSize(runs);
 		assertThat(duration.findElements(By.cssSelector("svg .mark.failed"))).hasSize((int) failed);
@@ -116,6 +122,11 @@ class ChartsBrowserTests extends BrowserTest {
 			.hasSize(runs);
 		assertThat(size.findElement(By.cssSelector("svg title")).getAttribute("textContent")).startsWith("Export size");
 		assertThat(size.findElements(By.cssSelector("svg text.axis-label"))).hasSizeGreaterThan(5);
+	}
+
+	/** Rendered pixels per SVG user unit (the chart scales to its column). */
+	private static double scale(WebElement figure) {
+		return figure.findElement(By.tagName("svg")).getRect().getWidth() / 640.0;
 	}
 
 	/** A screenshot of just the element: not blank, and the colour drawn in it (within anti-aliasing). */

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One chart, scaled for {@code templates/fragments/charts.html :: chart}: a bar or line chart of one value per run,
  * oldest left, on a zero-based y axis rounded up to a readable maximum. Every point is one mark (a failed run too: in
- * the failure colour, at its value or on the baseline when it has none). Texts are plain strings: the template
+ * the failure colour, at its value or on the baseline when it has none). The axis has {@link #Y_TICKS} steps of a
+ * readable size (1, 2, 2.5 or 5 times a power of ten, in the unit that suits the largest value). Texts are plain strings: the template
  * escapes them.
  * @param id element id (letters, digits and dashes)
  * @param title the chart's title
@@ -87,7 +88,7 @@ public record SvgChart(String id, String title, String summary, Kind kind, List<
 			.max()
 			.orElse(0);
 		int scale = unit.scaleFor(max);
-		double top = niceCeiling(max / unit.divisor(scale)) * unit.divisor(scale);
+		double top = niceCeiling(max / unit.divisor(scale) / Y_TICKS) * Y_TICKS * unit.divisor(scale);
 		List<Tick> yTicks = new ArrayList<>();
 		for (int i = 0; i <= Y_TICKS; i++) {
 			double value = top * i / Y_TICKS;

@@ -23,12 +23,12 @@ class SvgChartTests {
 						point(450.0 * 1024 * 1024, false)));
 
 		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label)
-			.containsExactly("0 MiB", "250 MiB", "500 MiB", "750 MiB", "1000 MiB");
+			.containsExactly("0 MiB", "200 MiB", "400 MiB", "600 MiB", "800 MiB");
 		assertThat(chart.yTicks().get(0).position()).isEqualTo(SvgChart.baseline());
 		assertThat(chart.yTicks().get(4).position()).isEqualTo(SvgChart.TOP);
 		assertThat(chart.marks()).hasSize(3);
 		SvgChart.Mark highest = chart.marks().get(1);
-		assertThat(highest.height()).isCloseTo(SvgChart.plotHeight() * 0.6, org.assertj.core.data.Offset.offset(0.1));
+		assertThat(highest.height()).isCloseTo(SvgChart.plotHeight() * 0.75, org.assertj.core.data.Offset.offset(0.1));
 		assertThat(highest.y() + highest.height()).isEqualTo(SvgChart.baseline());
 		assertThat(chart.marks()).allSatisfy((m) -> {
 			assertThat(m.x()).isGreaterThanOrEqualTo(SvgChart.LEFT);
@@ -45,7 +45,7 @@ class SvgChartTests {
 		assertThat(chart.empty()).isTrue();
 		assertThat(chart.marks()).isEmpty();
 		assertThat(chart.line()).isEmpty();
-		assertThat(chart.yTicks()).hasSize(5).first().extracting(SvgChart.Tick::label).isEqualTo("0 s");
+		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).containsExactly("0 s", "1 s", "2 s", "3 s", "4 s");
 		assertThat(ExportCharts.of("s", "x", List.of()).empty()).isTrue();
 	}
 
@@ -59,7 +59,8 @@ class SvgChartTests {
 		assertThat(mark.cy()).isBetween((double) SvgChart.TOP, (double) SvgChart.baseline());
 		assertThat(chart.line()).isEqualTo(SvgChart.number(mark.cx()) + "," + SvgChart.number(mark.cy()));
 		assertThat(chart.xTicks()).hasSize(1);
-		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).last().isEqualTo("100 s");
+		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).containsExactly("0 s", "25 s", "50 s", "75 s",
+				"100 s");
 	}
 
 	@Test
@@ -71,7 +72,7 @@ class SvgChartTests {
 			assertThat(m.y()).isBetween((double) SvgChart.TOP, (double) SvgChart.baseline());
 			assertThat(m.height()).isBetween(0.0, (double) SvgChart.plotHeight());
 		});
-		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).last().isEqualTo("10 EiB");
+		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).last().isEqualTo("8 EiB");
 		assertThat(chart.marks().get(2).height()).as("zero draws nothing").isZero();
 	}
 
@@ -95,6 +96,13 @@ class SvgChartTests {
 		SvgChart chart = SvgChart.of("c", "Size", SvgChart.Kind.BAR, ChartUnit.BYTES, points);
 		assertThat(chart.marks()).hasSize(30);
 		assertThat(chart.xTicks()).hasSizeBetween(5, 7);
+	}
+
+	@Test
+	void smallValuesGetWholeSteps() {
+		SvgChart chart = SvgChart.of("c", "Duration", SvgChart.Kind.LINE, ChartUnit.SECONDS,
+				List.of(point(2.1, false), point(0.6, false)));
+		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).containsExactly("0 s", "1 s", "2 s", "3 s", "4 s");
 	}
 
 	@Test

@@ -76,8 +76,8 @@ class ScheduleChartsTests {
 		assertThat(html).doesNotContain("style=");
 		assertThat(html).contains("id=\"export-history\"", "data-runs=\"3\"", "data-failed=\"1\"");
 		assertThat(html).contains("id=\"schedule-3-size\"", "id=\"schedule-3-duration\"", "id=\"schedule-3-throughput\"");
-		assertThat(count(html, "class=\"mark bar\"")).isEqualTo(2);
-		assertThat(count(html, "class=\"mark bar failed\"")).isEqualTo(1);
+		assertThat(count(html, "class=\"mark column\"")).isEqualTo(2);
+		assertThat(count(html, "class=\"mark column failed\"")).isEqualTo(1);
 		assertThat(count(html, "class=\"mark point\"")).isEqualTo(4);
 		assertThat(count(html, "class=\"mark failed\"")).isEqualTo(2);
 		assertThat(count(html, "<polyline")).isEqualTo(2);
