@@ -51,7 +51,7 @@ public class TransportRecordQuery {
 		this.jdbc = jdbc;
 		this.serializer = serializer;
 		this.counts = counts;
-		this.history = new ExportHistoryQuery(jdbc, serializer);
+		this.history = new ExportHistoryQuery(jdbc, serializer); // stateless: a copy, not another constructor argument
 	}
 
 	@Transactional(readOnly = true)
@@ -261,20 +261,32 @@ public class TransportRecordQuery {
 				});
 		for (Row row : rows) {
 			Progress current = progress.get(row.executionId());
-			Map<String, String> p = parameters.getOrDefault(row.executionId(), Map.of());
-			String scheduleId = p.get(TransferParameters.SCHEDULE_ID);
-			if (current != null && scheduleId != null && row.jobName().equals(TransferParameters.EXPORT_JOB)
-					&& current.etaSeconds() == null && current.percent() == null) {
-				Long started = startedAt.get(row.executionId());
-				long from = started != null ? started
-						: row.startTime() != null ? row.startTime().getTime() : System.currentTimeMillis();
-				boolean local = !"s3".equals(p.get(TransferParameters.STORAGE_TYPE));
-				ExpectedRun.of(this.history.ofSchedule(scheduleId, ExpectedRun.SAMPLES * 2))
-					.ifPresent((expected) -> progress.put(row.executionId(),
-							current.withHistory(expected, System.currentTimeMillis() - from, local)));
+			if (current != null) {
+				progress.put(row.executionId(), fromHistory(row, current,
+						parameters.getOrDefault(row.executionId(), Map.of()), startedAt.get(row.executionId())));
 			}
 		}
 		return progress;
+	}
+
+	/**
+	 * A running scheduled export whose tool gave no estimate, estimated from its schedule's last finished runs
+	 * ({@link HistoryEta}); any other progress as it is.
+	 */
+	private Progress fromHistory(Row row, Progress current, Map<String, String> parameters,
+			@Nullable Long toolStartedAt) {
+		String scheduleId = parameters.get(TransferParameters.SCHEDULE_ID);
+		if (scheduleId == null || !row.jobName().equals(TransferParameters.EXPORT_JOB)
+				|| current.etaSeconds() != null || current.percent() != null) {
+			return current;
+		}
+		long now = System.currentTimeMillis();
+		long from = toolStartedAt != null ? toolStartedAt
+				: row.startTime() != null ? row.startTime().getTime() : now;
+		boolean local = !"s3".equals(parameters.get(TransferParameters.STORAGE_TYPE)); // S3 staging shrinks
+		return ExpectedRun.of(this.history.ofSchedule(scheduleId, ExpectedRun.SAMPLES * 2))
+			.map((expected) -> current.withHistory(expected, now - from, local))
+			.orElse(current);
 	}
 
 	private static @Nullable Progress settledProgress(Row row, Map<String, Object> result) {
