@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param bytesPerSecond average speed since the tool started
  * @param etaSeconds estimated seconds left, from the done/total ratio
  * @param updatedAt when this was last committed (epoch ms)
+ * @param percent percent done when it can be estimated, below 100 until it finished
+ * @param estimatedFrom what the percent and ETA come from: {@code tool} (its tables or files) or {@code history}
+ * (earlier runs of the same schedule, when the tool reports no total); null when there is no estimate
  */
 @Schema(description = "How far a transfer is. Counts the tool cannot know are null.")
 public record Progress(
@@ -30,10 +33,12 @@ public record Progress(
 		@Schema(description = "Tables selected (export).", example = "12") @Nullable Long tablesTotal,
 		@Schema(description = "Average speed since the tool started, in bytes per second.", example = "5242880") @Nullable Long bytesPerSecond,
 		@Schema(description = "Estimated seconds left, from the done/total ratio; 0 once finished.", example = "20") @Nullable Long etaSeconds,
-		@Schema(description = "When this was last committed, in epoch milliseconds.", example = "1714551330000") @Nullable Long updatedAt) {
+		@Schema(description = "When this was last committed, in epoch milliseconds.", example = "1714551330000") @Nullable Long updatedAt,
+		@Schema(description = "Percent done when it can be estimated; below 100 until it finished.", example = "45") @Nullable Integer percent,
+		@Schema(description = "What percent and etaSeconds come from: tool (its tables or files done of the total) or history (a scheduled export whose tool reports no total: the median size, else duration, of the schedule's last finished exports); null when there is no estimate.", allowableValues = { "tool", "history" }, example = "tool") @Nullable String estimatedFrom) {
 
 	static Progress queued() {
-		return new Progress("queued", null, null, null, null, null, null, null, null, null);
+		return new Progress("queued", null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	static Progress running(String step, Map<String, Object> context) {
@@ -49,14 +54,40 @@ public record Progress(
 					tablesTotal != null ? tablesTotal : filesTotal);
 		}
 		Object phase = context.get("progress.phase");
+		Long done = tablesTotal != null ? tablesDone : filesDone;
+		Long total = tablesTotal != null ? tablesTotal : filesTotal;
+		Integer percent = (done == null || total == null || total <= 0) ? null
+				: (int) Math.min(100, Math.max(0, done) * 100 / total);
 		return new Progress(phase == null ? "starting" : phase.toString(), step, number(context, "progress.bytes"),
 				filesDone != null ? filesDone : number(context, "progress.files"), filesTotal, tablesDone, tablesTotal,
-				number(context, "progress.bytesPerSecond"), eta, updatedAt);
+				number(context, "progress.bytesPerSecond"), eta, updatedAt, percent,
+				percent != null || eta != null ? "tool" : null);
 	}
 
 	static Progress finished(String phase, Map<String, Object> results) {
 		return new Progress(phase, null, number(results, "result.bytes"), number(results, "result.files"), null,
-				number(results, "result.tables"), number(results, "result.tables"), null, 0L, null);
+				number(results, "result.tables"), number(results, "result.tables"), null, 0L, null, 100, null);
+	}
+
+	/**
+	 * This running progress with a percent and ETA from earlier runs ({@link ExpectedRun}), only when the tool gave
+	 * no estimate of its own: {@link HistoryEta}.
+	 */
+	Progress withHistory(ExpectedRun expected, long elapsedMillis, boolean bytesGrowOnly) {
+		if (this.etaSeconds != null || this.percent != null) {
+			return this;
+		}
+		HistoryEta.Estimate estimate = HistoryEta.estimate(expected, elapsedMillis, this.bytes, bytesGrowOnly);
+		if (estimate == null) {
+			return this;
+		}
+		return new Progress(this.phase, this.step, this.bytes, this.files, this.filesTotal, this.tablesDone,
+				this.tablesTotal, this.bytesPerSecond, estimate.etaSeconds(), this.updatedAt, estimate.percent(),
+				"history");
+	}
+
+	static @Nullable Long startedAt(Map<String, Object> context) {
+		return number(context, "tool.startedAt");
 	}
 
 	private static @Nullable Long eta(long elapsedMillis, @Nullable Long done, @Nullable Long total) {

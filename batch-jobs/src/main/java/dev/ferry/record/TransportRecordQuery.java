@@ -44,11 +44,14 @@ public class TransportRecordQuery {
 
 	private final RecordCountCache counts;
 
+	private final ExportHistoryQuery history;
+
 	TransportRecordQuery(NamedParameterJdbcTemplate jdbc, ExecutionContextSerializer serializer,
 			RecordCountCache counts) {
 		this.jdbc = jdbc;
 		this.serializer = serializer;
 		this.counts = counts;
+		this.history = new ExportHistoryQuery(jdbc, serializer); // stateless: a copy, not another constructor argument
 	}
 
 	@Transactional(readOnly = true)
@@ -219,7 +222,7 @@ public class TransportRecordQuery {
 				(ResultSet rs) -> {
 					results.put(rs.getLong("JOB_EXECUTION_ID"), ContextReader.read(this.serializer, rs));
 				});
-		Map<Long, Progress> progress = runningProgress(rows);
+		Map<Long, Progress> progress = runningProgress(rows, parameters);
 		List<TransportRecord> records = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			Map<String, Object> result = results.getOrDefault(row.executionId(), Map.of());
@@ -232,13 +235,17 @@ public class TransportRecordQuery {
 		return records;
 	}
 
-	/** Progress of running records: the context of their latest step execution, as committed by the last poll. */
-	private Map<Long, Progress> runningProgress(List<Row> rows) {
+	/**
+	 * Progress of running records: the context of their latest step execution, as committed by the last poll. A
+	 * scheduled export whose tool reports no total is estimated from the schedule's earlier runs.
+	 */
+	private Map<Long, Progress> runningProgress(List<Row> rows, Map<Long, Map<String, String>> parameters) {
 		List<Long> running = rows.stream()
 			.filter((row) -> RecordStatus.ofBatchStatus(row.status()) == RecordStatus.Processing)
 			.map(Row::executionId)
 			.toList();
 		Map<Long, Progress> progress = new HashMap<>();
+		Map<Long, @Nullable Long> startedAt = new HashMap<>();
 		if (running.isEmpty()) {
 			return progress;
 		}
@@ -247,10 +254,39 @@ public class TransportRecordQuery {
 				+ " ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID WHERE s.JOB_EXECUTION_ID IN (:ids)"
 				+ " AND s.STEP_EXECUTION_ID = (SELECT MAX(l.STEP_EXECUTION_ID) FROM BATCH_STEP_EXECUTION l"
 				+ " WHERE l.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID)", Map.of("ids", running), (ResultSet rs) -> {
-					progress.put(rs.getLong("JOB_EXECUTION_ID"),
-							Progress.running(rs.getString("STEP_NAME"), ContextReader.read(this.serializer, rs)));
+					Map<String, Object> context = ContextReader.read(this.serializer, rs);
+					long executionId = rs.getLong("JOB_EXECUTION_ID");
+					progress.put(executionId, Progress.running(rs.getString("STEP_NAME"), context));
+					startedAt.put(executionId, Progress.startedAt(context));
 				});
+		for (Row row : rows) {
+			Progress current = progress.get(row.executionId());
+			if (current != null) {
+				progress.put(row.executionId(), fromHistory(row, current,
+						parameters.getOrDefault(row.executionId(), Map.of()), startedAt.get(row.executionId())));
+			}
+		}
 		return progress;
+	}
+
+	/**
+	 * A running scheduled export whose tool gave no estimate, estimated from its schedule's last finished runs
+	 * ({@link HistoryEta}); any other progress as it is.
+	 */
+	private Progress fromHistory(Row row, Progress current, Map<String, String> parameters,
+			@Nullable Long toolStartedAt) {
+		String scheduleId = parameters.get(TransferParameters.SCHEDULE_ID);
+		if (scheduleId == null || !row.jobName().equals(TransferParameters.EXPORT_JOB)
+				|| current.etaSeconds() != null || current.percent() != null) {
+			return current;
+		}
+		long now = System.currentTimeMillis();
+		long from = toolStartedAt != null ? toolStartedAt
+				: row.startTime() != null ? row.startTime().getTime() : now;
+		boolean local = !"s3".equals(parameters.get(TransferParameters.STORAGE_TYPE)); // S3 staging shrinks
+		return ExpectedRun.of(this.history.ofSchedule(scheduleId, ExpectedRun.SAMPLES * 2))
+			.map((expected) -> current.withHistory(expected, now - from, local))
+			.orElse(current);
 	}
 
 	private static @Nullable Progress settledProgress(Row row, Map<String, Object> result) {

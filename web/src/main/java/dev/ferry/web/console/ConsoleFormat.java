@@ -83,13 +83,19 @@ public class ConsoleFormat {
 		return instant == null ? "" : ABSOLUTE.format(instant.atZone(ZoneId.systemDefault()));
 	}
 
-	/** Percent done, or null when the tool cannot know the total (the bar is then indeterminate). */
+	/**
+	 * Percent done, or null when neither the tool nor earlier runs of its schedule give a total (the bar is then
+	 * indeterminate).
+	 */
 	public @Nullable Integer percent(@Nullable Progress progress) {
 		if (progress == null) {
 			return null;
 		}
 		if ("finished".equals(progress.phase())) {
 			return 100;
+		}
+		if (progress.percent() != null) {
+			return progress.percent();
 		}
 		Long done = progress.tablesTotal() != null ? progress.tablesDone() : progress.files();
 		Long total = progress.tablesTotal() != null ? progress.tablesTotal() : progress.filesTotal();

@@ -10,11 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
+import dev.ferry.record.ExportHistoryQuery;
 import dev.ferry.record.RecordFilter;
 import dev.ferry.record.RecordStatus;
 import dev.ferry.record.TransportRecordQuery;
 import dev.ferry.schedule.Schedule;
 import dev.ferry.schedule.ScheduleService;
+import dev.ferry.web.charts.DailyExports;
 import dev.ferry.web.settings.HealthChecks;
 
 /**
@@ -36,12 +38,15 @@ class DashboardController {
 
 	private final ClusterService clusters;
 
+	private final ExportHistoryQuery history;
+
 	DashboardController(TransportRecordQuery records, HealthChecks health, ScheduleService schedules,
-			ClusterService clusters) {
+			ClusterService clusters, ExportHistoryQuery history) {
 		this.records = records;
 		this.health = health;
 		this.schedules = schedules;
 		this.clusters = clusters;
+		this.history = history;
 	}
 
 	@GetMapping("/")
@@ -52,6 +57,10 @@ class DashboardController {
 		model.addAttribute("tools", this.health.tools());
 		model.addAttribute("storage", this.health.storage());
 		model.addAttribute("nextRuns", nextRuns());
+		java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+		java.time.LocalDate today = java.time.LocalDate.now(zone);
+		model.addAttribute("sparklines", DailyExports.of(this.history.endedSince(
+				today.minusDays(DailyExports.DAYS - 1).atStartOfDay(zone).toInstant()), today, zone));
 		return "dashboard";
 	}
 

@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.error.FerryException;
+import dev.ferry.record.ExportHistoryQuery;
 import dev.ferry.schedule.Schedule;
 import dev.ferry.schedule.ScheduleRun;
 import dev.ferry.schedule.ScheduleService;
+import dev.ferry.web.charts.ExportCharts;
 import dev.ferry.web.console.ConsoleController;
 
 /**
@@ -36,10 +38,14 @@ class ScheduleController {
 
 	private final MessageSource messages;
 
-	ScheduleController(ScheduleService schedules, ClusterService clusters, MessageSource messages) {
+	private final ExportHistoryQuery history;
+
+	ScheduleController(ScheduleService schedules, ClusterService clusters, MessageSource messages,
+			ExportHistoryQuery history) {
 		this.schedules = schedules;
 		this.clusters = clusters;
 		this.messages = messages;
+		this.history = history;
 	}
 
 	@GetMapping("/schedules/{scheduleId}")
@@ -55,6 +61,8 @@ class ScheduleController {
 		List<ScheduleRun> runs = this.schedules.history(scheduleId);
 		model.addAttribute("row", new ScheduleRow(schedule, clusterName, runs.isEmpty() ? null : runs.get(0)));
 		model.addAttribute("runs", runs);
+		model.addAttribute("history", ExportCharts.of("schedule-" + schedule.scheduleId(), schedule.name(),
+				this.history.ofSchedule(schedule.scheduleId(), ExportCharts.RUNS)));
 		return "schedules/detail";
 	}
 

@@ -42,6 +42,9 @@ class DashboardControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	dev.ferry.record.ExportHistoryQuery history;
+
+	@MockitoBean
 	TransportRecordQuery records;
 
 	@MockitoBean

@@ -38,6 +38,9 @@ class DashboardNextRunsTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	dev.ferry.record.ExportHistoryQuery history;
+
+	@MockitoBean
 	TransportRecordQuery records;
 
 	@MockitoBean

@@ -65,6 +65,9 @@ class ScheduleScreensTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	dev.ferry.record.ExportHistoryQuery history;
+
+	@MockitoBean
 	ScheduleService schedules;
 
 	@MockitoBean

@@ -73,12 +73,12 @@ class TransferScreensTests {
 	ClusterService clusters;
 
 	final TransportRecord running = record("7", "Processing",
-			new Progress("dumping", "exportDataFromCluster", 2048L, 3L, null, 1L, 4L, 1024L, 30L, 1L));
+			new Progress("dumping", "exportDataFromCluster", 2048L, 3L, null, 1L, 4L, 1024L, 30L, 1L, null, null));
 
 	final TransportRecord failed = record("6", "Failed", null);
 
 	final TransportRecord finished = record("5", "Finished",
-			new Progress("finished", null, 4096L, 2L, null, 4L, 4L, null, 0L, null));
+			new Progress("finished", null, 4096L, 2L, null, 4L, 4L, null, 0L, null, 100, null));
 
 	@BeforeEach
 	void records() {
