@@ -18,15 +18,19 @@ import dev.ferry.tool.ToolProcessTasklet;
 /**
  * The {@code importData} job, the seed's nodes as steps: {@code buildDataImportConfig} →
  * {@code importDataToCluster} (polling the tool) → {@code updateDataImportRecord} → end; any failure →
- * {@code importDataFailed} → job FAILED, restartable from the failed step.
+ * {@code importDataFailed} → job FAILED, restartable from the failed step. A restore drill is this job with drill
+ * parameters ({@link RestoreDrills}); {@link RestoreDrillOutcome} records its outcome when it ends.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportDataJobConfiguration {
 
 	@Bean(TransferParameters.IMPORT_JOB)
 	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
-			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes) {
-		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes).start(buildDataImportConfig)
+			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes,
+			RestoreDrillOutcome drills) {
+		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes)
+			.listener(drills)
+			.start(buildDataImportConfig)
 			.on("FAILED").to(importDataFailed)
 			.from(buildDataImportConfig).on("*").to(importDataToCluster)
 			.from(importDataToCluster).on("FAILED").to(importDataFailed)

@@ -141,6 +141,15 @@ public class TransferService {
 	}
 
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
+		return importData(request, requestedBy, null);
+	}
+
+	/**
+	 * An import; a restore drill ({@link RestoreDrills}) is one with {@code drill} adding its parameters: it loads
+	 * into databases of its own, so the target-empty check is its own (in buildDataImportConfig).
+	 */
+	TransferStarted importData(ImportRequest request, String requestedBy,
+			java.util.function.@Nullable Consumer<JobParametersBuilder> drill) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
 		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
@@ -164,10 +173,11 @@ public class TransferService {
 			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
 			case S3 -> s3Tables(plan.s3(), plan.chain());
 		};
-		if (!plan.overwrite()) {
+		if (!plan.overwrite() && drill == null) {
 			checkTargetEmpty(plan, tables);
 		}
-		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import",
+		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(),
+				drill == null ? "import" : TransferParameters.DRILL_TYPE,
 				plan.s3() != null ? "s3" : "nfs", plan.comment(),
 				properties.importRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.BACKEND, plan.backend(), false)
@@ -180,9 +190,12 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
+		if (drill != null) {
+			drill.accept(parameters);
+		}
 		TransferStarted started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
 				requestedBy);
-		this.audit.record(requestedBy, "transfer.import", "record " + started.recordId(), clusterName(plan.cluster())
+		this.audit.record(requestedBy, drill == null ? "transfer.import" : "transfer.drill", "record " + started.recordId(), clusterName(plan.cluster())
 				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));
 		return started;
 	}
