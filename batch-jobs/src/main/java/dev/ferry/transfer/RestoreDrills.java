@@ -70,6 +70,15 @@ public class RestoreDrills {
 		return cluster;
 	}
 
+	/** The API's "drill now" on an existing export record. */
+	public TransferStarted drill(String exportRecordId, DrillRequest request, String requestedBy) {
+		if (request.clusterId() == null || request.clusterId().isBlank()) {
+			throw FerryException.invalid("clusterId is required: the cluster the drill loads into");
+		}
+		return drill(exportRecordId, request.clusterId().strip(), !Boolean.FALSE.equals(request.dropAfterwards()),
+				null, requestedBy);
+	}
+
 	/** Starts a drill of a Finished NFS export now; refused (4xx) when it cannot start. */
 	public TransferStarted drill(String exportRecordId, String drillClusterId, boolean dropAfterwards,
 			@Nullable Long scheduleId, String requestedBy) {
