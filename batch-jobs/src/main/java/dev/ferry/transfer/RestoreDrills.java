@@ -64,7 +64,7 @@ public class RestoreDrills {
 	public Cluster checkDrillCluster(String clusterId) {
 		Cluster cluster = this.clusters.get(clusterId);
 		if (cluster.kind() != ClusterKind.MYSQL) {
-			throw FerryException.invalid("cluster " + cluster.name() + " is a " + cluster.kind()
+			throw FerryException.invalid("drill cluster " + cluster.name() + " is a " + cluster.kind()
 					+ " cluster; restore drills load with myloader into a MYSQL (MySQL or MariaDB) cluster");
 		}
 		return cluster;
