@@ -1,6 +1,7 @@
 package dev.ferry.drill;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.ferry.support.ConsoleSession;
 import dev.ferry.support.FunctionalTest;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
@@ -147,6 +149,53 @@ class RestoreDrillFunctionalTests extends FunctionalTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
 			.anyMatch((e) -> e.exportRecordId() == Long.parseLong(exportId) && !e.restorable()
 					&& e.summary().equals(summary) && e.scheduleId() == null));
+	}
+
+	@Test
+	void theConsoleSetsADrillShowsItsOutcomeAndDrillsNow() throws Exception {
+		String source = registerCluster(TestDatabases.uniqueName("drl-src4"), TestDatabases.sourcePort(), "root", "");
+		String drill = registerCluster(TestDatabases.uniqueName("drl-tgt4"), TestDatabases.targetPort(), DRILL_USER,
+				DRILL_PASSWORD);
+		ConsoleSession console = ConsoleSession.logIn("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+		assertThat(console.get("/schedules/new").body()).contains("name=\"drillClusterId\"");
+		HttpResponse<String> created = console.post("/schedules/new", List.of(List.of("name", "ui-drill-" + SOURCE_DB),
+				List.of("clusterId", source), List.of("cron", "0 0 2 * * ?"), List.of("timeZone", "UTC"),
+				List.of("enabled", "true"), List.of("fileType", "sql"), List.of("tables", "rules"),
+				List.of("filters[0]", SOURCE_DB + ".*"), List.of("storageType", "nfs"),
+				List.of("drillClusterId", drill), List.of("_drillDrop", "on")), true); // unchecked: keep them
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		String scheduleId = location.substring(location.lastIndexOf('/') + 1);
+		JsonNode schedule = this.api.get("/api/v1/schedules/" + scheduleId).data();
+		assertThat(schedule.path("drill").path("clusterId").asString()).isEqualTo(drill);
+		assertThat(schedule.path("drill").path("dropAfterwards").asBoolean()).isFalse();
+		assertThat(console.get("/schedules/" + scheduleId).body()).contains("into cluster " + drill)
+			.contains("its databases kept");
+
+		String exportId = this.api.post("/api/v1/schedules/" + scheduleId + "/run", "").data().path("recordId")
+			.asString();
+		String drillId = awaitDrill(exportId, "RESTORABLE").path("restoreDrill").path("drillRecordId").asString();
+		assertThat(drillDatabases(drillId)).as("kept: drop is off").isOne();
+		TestDatabases.execute(TestDatabases.targetPort(),
+				"DROP DATABASE " + TestDatabases.quote(SOURCE_DB + "_drill_" + drillId));
+		String page = console.get("/transfers/" + exportId).body();
+		assertThat(page).contains("id=\"restore-drill\" data-state=\"RESTORABLE\"")
+			.contains(", 3 tables, " + (ROWS * 3) + " rows")
+			.contains("action=\"/transfers/" + exportId + "/drill\"");
+		assertThat(console.get("/transfers?type=export").body()).contains("class=\"small drill ok\"");
+
+		HttpResponse<String> drillNow = console.post("/transfers/" + exportId + "/drill",
+				java.util.Map.of("clusterId", drill, "dropAfterwards", "true"));
+		assertThat(drillNow.statusCode()).as(drillNow.body()).isEqualTo(302);
+		await().atMost(Duration.ofMinutes(2)).until(() -> {
+			JsonNode outcome = this.api.get("/api/v1/clusters/transport?recordId=" + exportId).data()
+				.path("transportRecords").path(0).path("restoreDrill");
+			return outcome.path("state").asString().equals("RESTORABLE")
+					&& !outcome.path("drillRecordId").asString().equals(drillId);
+		});
+		String secondDrill = this.api.get("/api/v1/clusters/transport?recordId=" + exportId).data()
+			.path("transportRecords").path(0).path("restoreDrill").path("drillRecordId").asString();
+		assertThat(drillDatabases(secondDrill)).as("dropped: Drill now had drop on").isZero();
 	}
 
 	@Test

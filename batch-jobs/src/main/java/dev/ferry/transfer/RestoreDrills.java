@@ -84,6 +84,7 @@ public class RestoreDrills {
 			@Nullable Long scheduleId, String requestedBy) {
 		Cluster cluster = checkDrillCluster(drillClusterId);
 		long exportId = recordId(exportRecordId);
+		checkMysqlChain(exportId);
 		ImportRequest request = new ImportRequest(cluster.clusterId(), null, null, Long.toString(exportId), null, "nfs",
 				null, null, null, null, "restore drill of record " + exportId, false, ToolChain.MYSQL.parameter(),
 				null);
@@ -140,6 +141,17 @@ public class RestoreDrills {
 				throw new IllegalStateException("record " + exportRecordId + " did not reach Finished within " + SETTLE);
 			}
 			Thread.sleep(200);
+		}
+	}
+
+	/** Drills load mydumper dumps with myloader; a dumpling export (tidb chain) is refused. */
+	private void checkMysqlChain(long exportId) {
+		var export = this.records.latest(Long.toString(exportId));
+		String chain = export.getJobParameters().getString(TransferParameters.TOOL_CHAIN);
+		if (TransferParameters.EXPORT_JOB.equals(export.getJobInstance().getJobName())
+				&& ToolChain.of(chain) != ToolChain.MYSQL) {
+			throw FerryException.invalid("record " + exportId + " was exported by the " + chain
+					+ " tool chain; restore drills load mysql-chain (mydumper) exports only");
 		}
 	}
 
