@@ -48,6 +48,7 @@ printf '[client]\npassword=""\n' > "$WORK/my.cnf"; chmod 600 "$WORK/my.cnf"
 
 # --- Ferry -------------------------------------------------------------------------------------------------------
 export FERRY_HOME="$WORK/ferry" FERRY_PORT=$PORT FERRY_ADMIN_PASSWORD=bench FERRY_DUMP_THREADS=$THREADS FERRY_POLL_INTERVAL=1s
+export FERRY_S3_ALLOWED_ENDPOINTS=127.0.0.1  # S3Mock on loopback, refused as an S3 endpoint by default
 cp app/target/ferry.jar "$WORK/ferry.jar"  # a rebuild during the run must not touch the running jar
 java -Xmx1g -jar "$WORK/ferry.jar" > "$WORK/ferry.out" 2>&1 &
 FERRY_PID=$!

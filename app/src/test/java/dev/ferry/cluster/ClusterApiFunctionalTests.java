@@ -130,6 +130,31 @@ class ClusterApiFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void aPortInTheHostALeadingDashAndAFractionalPortAreRefused() {
+		String name = TestDatabases.uniqueName("c-inj");
+		var hostPort = this.api.post("/api/v1/clusters",
+				Map.of("name", name, "kind", "MYSQL", "host", "localhost:3307", "port", 3306, "user", "root"));
+		assertThat(hostPort.status()).isEqualTo(400);
+		assertThat(hostPort.message()).contains("host 'localhost:3307' holds a port");
+		var path = this.api.post("/api/v1/clusters",
+				Map.of("name", name, "kind", "MYSQL", "host", "db.local/x", "port", 3306, "user", "root"));
+		assertThat(path.message()).contains("host 'db.local/x' holds a path");
+		var pd = this.api.post("/api/v1/clusters", Map.of("name", name, "kind", "TIDB", "host", "127.0.0.1", "port",
+				4000, "statusPort", 10080, "pdAddress", "--log-file=/tmp/x:2379", "user", "root"));
+		assertThat(pd.status()).isEqualTo(400);
+		assertThat(pd.message()).contains("pdAddress '--log-file=/tmp/x:2379' must be host:port");
+		var user = this.api.post("/api/v1/clusters",
+				Map.of("name", name, "kind", "MYSQL", "host", "127.0.0.1", "port", 3306, "user", "--help"));
+		assertThat(user.message()).contains("user '--help' starts with '-'");
+		var fraction = this.api.post("/api/v1/clusters",
+				Map.of("name", name, "kind", "MYSQL", "host", "127.0.0.1", "port", 3306.5, "user", "root"));
+		assertThat(fraction.status()).isEqualTo(400);
+		assertThat(fraction.code()).isEqualTo(10001);
+		assertThat(fraction.message()).isEqualTo("port must be a whole number up to 2147483647");
+		assertThat(this.api.get("/api/v1/clusters").body().toString()).doesNotContain(name);
+	}
+
+	@Test
 	void duplicateNamesAreRejected() {
 		String name = TestDatabases.uniqueName("dup");
 		registerCluster(name, TestDatabases.sourcePort(), "root", "");

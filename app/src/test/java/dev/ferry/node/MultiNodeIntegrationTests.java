@@ -82,6 +82,7 @@ class MultiNodeIntegrationTests {
 		settings.put("ferry.import-root", shared.resolve("import").toString());
 		settings.put("ferry.tools.poll-interval", "500ms");
 		settings.put("ferry.tools.dump-threads", "2");
+		settings.put("ferry.schedules.min-interval", "5s");
 		return settings;
 	}
 

@@ -101,9 +101,9 @@ class S3TransferFunctionalTests extends FunctionalTest {
 		var unreachable = this.api.post("/api/v1/clusters/export",
 				with(s3Fields(base, "s3://" + BUCKET + "/x"), Map.of("endpointUrl", "http://127.0.0.1:1")));
 		assertThat(unreachable.status()).isEqualTo(400);
-		assertThat(unreachable.message()).contains("S3 endpoint unreachable");
+		assertThat(unreachable.message()).isEqualTo("S3 endpoint http://127.0.0.1:1: cannot connect");
 		var noBucket = this.api.post("/api/v1/clusters/export", s3Fields(base, "s3://no-such-bucket-here/x"));
-		assertThat(noBucket.message()).contains("S3 bucket does not exist");
+		assertThat(noBucket.message()).contains("S3 bucket 'no-such-bucket-here' does not exist");
 		var badPrefix = this.api.post("/api/v1/clusters/export", s3Fields(base, "s3://" + BUCKET + "/a/../b"));
 		assertThat(badPrefix.status()).isEqualTo(400);
 		assertThat(badPrefix.message()).contains("bucketUrl");

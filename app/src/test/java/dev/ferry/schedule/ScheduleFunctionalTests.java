@@ -107,6 +107,14 @@ class ScheduleFunctionalTests extends FunctionalTest {
 		assertInvalid(age, 400, 10001, "maxAge '30 days' is not an ISO-8601 duration");
 		assertInvalid(draft("bad8", "0 0 2 * * ?", "UTC", export(clusterId, Map.of("fileType", "xml"))), 400, 10001,
 				"fileType 'xml' is invalid");
+		assertInvalid(draft("bad10", "0 0 2 * * ?", "UTC", export(clusterId, Map.of("filter", "[z-a].*"))), 400,
+				10001, "filter rule '[z-a].*' has the range z-a, whose start comes after its end");
+		assertInvalid(draft("bad11", "0 0 2 * * ?", "UTC", export(clusterId, Map.of("filter", "a.[[:alpha:]]"))),
+				400, 10001, "filter rule 'a.[[:alpha:]]' uses a class such as [:alpha:], which is not supported");
+		assertInvalid(draft("bad12", "* * * * * ?", "UTC", export(clusterId, Map.of())), 400, 10001,
+				"cron '* * * * * ?' fires 1s apart");
+		assertInvalid(draft("bad13", "0 0 2 * * ?", "UTC", export(clusterId, Map.of("bucketUrl", "b".repeat(100_000)))),
+				400, 10001, "bucketUrl is longer than 1024 characters");
 		Map<String, Object> noExport = draft("bad9", "0 0 2 * * ?", "UTC", Map.of());
 		noExport.remove("export");
 		assertInvalid(noExport, 400, 10001, "export is required");

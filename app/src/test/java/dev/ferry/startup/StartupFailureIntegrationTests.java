@@ -66,6 +66,19 @@ class StartupFailureIntegrationTests {
 			.doesNotContain("a-wrong-db-pw");
 	}
 
+	@Test
+	void aWrongS3AllowedEndpointIsReportedNamingTheSetting() throws Exception {
+		Path home = Files.createDirectories(WORK.resolve(TestDatabases.uniqueName("home")));
+
+		FerryProcess.Exit exit = FerryProcess.runToExit("s3-allowed", Map.of(),
+				Map.of("FERRY_HOME", home.toString(), "FERRY_S3_ALLOWED_ENDPOINTS", "127.0.0.1, 10.0.0.0/33"), WORK,
+				Duration.ofMinutes(2));
+
+		assertThat(exit.code()).isNotZero();
+		assertReport(exit.output(), "ferry.s3")
+			.contains("ferry.s3.allowed-endpoints: '10.0.0.0/33' has a prefix length outside 0-32");
+	}
+
 	private static org.assertj.core.api.AbstractStringAssert<?> assertReport(String output, String description) {
 		return assertThat(output).as(output)
 			.contains("APPLICATION FAILED TO START")

@@ -44,10 +44,13 @@ public abstract class FunctionalTest {
 		registry.add("FERRY_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
 		registry.add("ferry.tools.poll-interval", () -> "200ms");
 		registry.add("ferry.tools.dump-threads", () -> "2");
+		registry.add("ferry.schedules.min-interval", () -> "2s");
 		registry.add("ferry.tools.tiup", FunctionalTest::standInTiup);
 		// login throttling: short locks, and an address limit no test reaches (they all come from 127.0.0.1)
 		registry.add("ferry.security.login.lock-time", () -> "2s");
 		registry.add("ferry.security.login.max-failures-per-address", () -> "1000");
+		// S3Mock listens on 127.0.0.1, a loopback address Ferry refuses as an S3 endpoint unless allowed
+		registry.add("ferry.s3.allowed-endpoints", () -> "127.0.0.1");
 	}
 
 	/**

@@ -42,6 +42,22 @@ class ExportBadInputFunctionalTests extends FunctionalTest {
 				arguments("csv on the mysql chain", Map.of("fileType", "csv"), 400, 10001, "mydumper 0.10 writes SQL only"),
 				arguments("zipName with ../", Map.of("zipName", "../../etc/x.zip"), 400, 10001, "zipName"),
 				arguments("zipName with /", Map.of("zipName", "a/b.zip"), 400, 10001, "zipName"),
+				arguments("reversed range in a filter", Map.of("filter", "[z-a].*"), 400, 10001,
+						"filter rule '[z-a].*' has the range z-a, whose start comes after its end"),
+				arguments("empty negated set in a filter", Map.of("filter", "a.[!]"), 400, 10001,
+						"filter rule 'a.[!]' has an unclosed ["),
+				arguments("empty caret set in a filter", Map.of("filter", "a.[^]"), 400, 10001,
+						"filter rule 'a.[^]' has an unclosed ["),
+				arguments("POSIX class in a filter", Map.of("filter", "a.[[:alpha:]]"), 400, 10001,
+						"filter rule 'a.[[:alpha:]]' uses a class such as [:alpha:], which is not supported"),
+				arguments("userName that is an option", Map.of("userName", "--help", "password", "x"), 400, 10001,
+						"userName '--help' starts with '-'"),
+				arguments("filter rule that is an option", Map.of("filter", "--output=/tmp.x"), 400, 10001,
+						"filter rule '--output=/tmp.x' starts with '-'"),
+				arguments("endpointUrl too long even for nfs", Map.of("endpointUrl", "h".repeat(513)), 400, 10001,
+						"endpointUrl is longer than 512 characters"),
+				arguments("secretAccessKey too long even for nfs", Map.of("secretAccessKey", "k".repeat(1001)), 400,
+						10001, "secretAccessKey is longer than 1000 characters"),
 				arguments("comment too long", Map.of("comment", "x".repeat(1001)), 400, 10001, "comment is longer"));
 	}
 

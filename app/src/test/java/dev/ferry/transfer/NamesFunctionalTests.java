@@ -184,6 +184,8 @@ class NamesFunctionalTests extends FunctionalTest {
 			}
 		}
 		assertThat(data.resolve("old.dot.fine-schema.sql")).exists();
+		Path create = data.resolve("old.dot-schema-create.sql"); // mydumper writes the database's own name in it
+		Files.writeString(create, Files.readString(create).replace("`" + BAD_TABLES + "`", "`old.dot`"));
 		long before = total();
 
 		var refused = this.api.post("/api/v1/clusters/import",

@@ -168,7 +168,7 @@ class TransportAdminFunctionalTests extends FunctionalTest {
 			assertThat(reImport.code()).as(reImport.body().toString()).isZero(); // queued: all slots are busy
 
 			var deleteSource = this.api.delete("/api/v1/clusters/transport/" + source);
-			assertThat(deleteSource.status()).isEqualTo(400);
+			assertThat(deleteSource.status()).isEqualTo(409);
 			assertThat(deleteSource.message()).contains("is being re-imported by record "
 					+ reImport.data().path("recordId").asString());
 			var secondImport = this.api.post("/api/v1/clusters/import",

@@ -10,11 +10,15 @@ import dev.ferry.error.FerryException;
 
 /**
  * Which audit entries to show. {@code actor} matches exactly (case-insensitive); {@code action} is either a whole
- * action ({@code cluster.delete}) or its subject ({@code cluster}, matching every {@code cluster.*}).
+ * action ({@code cluster.delete}) or its subject ({@code cluster}, matching every {@code cluster.*}). {@code page}
+ * counts from 1 up to {@link #MAX_PAGE}; a page past the last entry is empty.
  */
 public record AuditFilter(int page, int pageSize, @Nullable String actor, @Nullable String action) {
 
 	public static final int MAX_PAGE_SIZE = 200;
+
+	/** The highest page number accepted (as the record list's): beyond it a request is refused before any query. */
+	public static final int MAX_PAGE = 1_000_000;
 
 	/** The subjects of the actions Ferry audits, for a filter menu. */
 	public static final List<String> SUBJECTS = List.of("cluster", "schedule", "settings", "token", "transfer", "user");
@@ -23,8 +27,8 @@ public record AuditFilter(int page, int pageSize, @Nullable String actor, @Nulla
 
 	/** Validates and normalises; blank filters are no filters. */
 	public AuditFilter {
-		if (page < 1) {
-			throw FerryException.invalid("page must be 1 or more, was " + page);
+		if (page < 1 || page > MAX_PAGE) {
+			throw FerryException.invalid("page must be between 1 and " + MAX_PAGE + ", was " + page);
 		}
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw FerryException.invalid("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
@@ -37,8 +41,8 @@ public record AuditFilter(int page, int pageSize, @Nullable String actor, @Nulla
 		}
 	}
 
-	int offset() {
-		return (this.page - 1) * this.pageSize;
+	long offset() {
+		return (this.page - 1L) * this.pageSize;
 	}
 
 }

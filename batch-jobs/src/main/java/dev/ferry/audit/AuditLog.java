@@ -19,9 +19,22 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String actor, String action, String target, String detail) {
+		insert(actor, action, target, detail);
+	}
+
+	private void insert(String actor, String action, String target, String detail) {
 		this.jdbc.sql("INSERT INTO FERRY_AUDIT (OCCURRED_AT, ACTOR, ACTION, TARGET, DETAIL) VALUES (?, ?, ?, ?, ?)")
 			.params(LocalDateTime.now(), actor, action, target, detail.length() > 2000 ? detail.substring(0, 2000) : detail)
 			.update();
+	}
+
+	/**
+	 * Written in the caller's transaction, after the change it records: the row exists exactly when the change was
+	 * committed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordInTransaction(String actor, String action, String target, String detail) {
+		insert(actor, action, target, detail);
 	}
 
 }

@@ -4,7 +4,8 @@ package dev.ferry.error;
  * Ferry's error codes. The {@code TIEM_TRANSPORT_*} codes keep the seed's names, numbers and HTTP statuses;
  * {@code PARAMETER_INVALID} and {@code CLUSTER_NOT_FOUND} are TiUniManager's general codes and
  * {@code RBAC_PERMISSION_CHECK_FAILED} its code for a role that does not allow a call; {@code SCHEDULE_NOT_FOUND}
- * (60200) is Ferry's own (TiUniManager has no schedules).
+ * (60200) is Ferry's own (TiUniManager has no schedules), and so is {@code TRANSFER_CONFLICT} (60300: an import of the
+ * same target cluster, or a deletion or import of the same record, is in progress).
  */
 public enum ErrorCode {
 
@@ -23,6 +24,7 @@ public enum ErrorCode {
 	TIEM_TRANSPORT_FILE_DOWNLOAD_FAILED(60110, 500, "data transport file download failed"),
 	TIEM_TRANSPORT_FILE_TRANSFER_LIMITED(60111, 400, "exceed limit file transfer num"),
 	SCHEDULE_NOT_FOUND(60200, 404, "schedule not found"),
+	TRANSFER_CONFLICT(60300, 409, "conflicts with a transfer in progress"),
 	RBAC_PERMISSION_CHECK_FAILED(70650, 403, "rbac permission check failed");
 
 	private final int code;

@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.config.FerryProperties;
@@ -57,8 +58,11 @@ class ExecutionRecovery {
 
 	private final Path home;
 
+	private final ApplicationEventPublisher events;
+
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionOwners owners, NodeRegistry nodes,
-			LocalNode node, NodeProperties properties, FerryProperties ferry) {
+			LocalNode node, NodeProperties properties, FerryProperties ferry, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.owners = owners;
@@ -202,6 +206,7 @@ class ExecutionRecovery {
 			this.jobRepository.updateExecutionContext(execution);
 			log.warn("Recovered record {} (execution {}, was {}) to FAILED: {}",
 					execution.getJobInstance().getInstanceId(), execution.getId(), stale.getStatus(), reason);
+			this.events.publishEvent(new ExecutionRecovered(execution.getId()));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not recover execution {}: {}", execution.getId(), ex.getMessage(), ex);

@@ -21,9 +21,12 @@ public class NodeRegistry {
 
 	private final LocalNode node;
 
-	NodeRegistry(JdbcClient jdbc, LocalNode node) {
+	private final java.time.Duration deadAfter;
+
+	NodeRegistry(JdbcClient jdbc, LocalNode node, NodeProperties properties) {
 		this.jdbc = jdbc;
 		this.node = node;
+		this.deadAfter = properties.deadAfter();
 	}
 
 	/** A node as its row says: when it last heartbeated, and whether it said goodbye. */
@@ -74,6 +77,19 @@ public class NodeRegistry {
 					rs.getTimestamp(5).toLocalDateTime(), rs.getTimestamp(6).toLocalDateTime(),
 					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toLocalDateTime()))
 			.list();
+	}
+
+	/**
+	 * True if the node heartbeated within {@code ferry.node.dead-after}, has not said goodbye, and has run since
+	 * {@code since} without a restart: what it held at {@code since} it may still hold.
+	 */
+	@Transactional(readOnly = true)
+	public boolean aliveSince(String nodeId, LocalDateTime since) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM FERRY_NODE WHERE NODE_ID = ? AND STOPPED_AT IS NULL"
+				+ " AND HEARTBEAT_AT > ? AND STARTED_AT <= ?")
+			.params(nodeId, LocalDateTime.now().minus(this.deadAfter), since)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 }

@@ -58,7 +58,7 @@ public class TransportRecordQuery {
 		}
 		catch (DataAccessException ex) {
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_QUERY_FAILED,
-					"the transfer records could not be read: " + ex.getMostSpecificCause().getMessage(), ex);
+					"the transfer records could not be read (the database error is in the server log)", ex);
 		}
 	}
 
@@ -163,7 +163,7 @@ public class TransportRecordQuery {
 		}
 		catch (DataAccessException ex) {
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_QUERY_FAILED,
-					"the transfer records could not be counted: " + ex.getMostSpecificCause().getMessage(), ex);
+					"the transfer records could not be counted (the database error is in the server log)", ex);
 		}
 	}
 

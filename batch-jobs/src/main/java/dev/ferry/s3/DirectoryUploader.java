@@ -41,7 +41,8 @@ import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
  * open in the producer or any of its descendants (the symlinks in {@code /proc/<pid>/fd/}, Linux only), was not
  * modified during the {@link UploadOptions#quietPeriod() quiet period}, does not carry a
  * {@link UploadOptions#deferredSuffixes() deferred suffix}, and was not uploaded before with the same size and
- * modification time. Up to {@link S3ClientSettings#maxConcurrentTransfers()} files are uploaded at a time with the
+ * modification time; {@link UploadOptions#lastFileNames() last files} wait for {@code finish()} and for every other
+ * file's upload. Up to {@link S3ClientSettings#maxConcurrentTransfers()} files are uploaded at a time with the
  * transfer manager (in parts from {@link S3ClientSettings#multipartThreshold()} on); the others wait for a later
  * call. A file that changes after its upload is uploaded again; a file that vanishes during its upload (renamed by the
  * producer) is skipped.
@@ -227,6 +228,10 @@ public final class DirectoryUploader implements AutoCloseable {
 		if (!finishing && this.producer != null && !candidates.isEmpty()) {
 			Set<Path> open = OpenFiles.under(root, this.producer);
 			candidates.removeIf((candidate) -> open.contains(candidate.file()));
+		}
+		if (!finishing || candidates.stream().anyMatch((candidate) -> !this.options.last(candidate.relative()))
+				|| this.running.keySet().stream().anyMatch((running) -> !this.options.last(running))) {
+			candidates.removeIf((candidate) -> this.options.last(candidate.relative()));
 		}
 		candidates.sort(Comparator.comparing((Candidate candidate) -> candidate.stamp().modified())
 			.thenComparing(Candidate::relative));

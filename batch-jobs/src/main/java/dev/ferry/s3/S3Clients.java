@@ -3,10 +3,15 @@ package dev.ferry.s3;
 import java.net.URI;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
@@ -24,8 +29,15 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * timeouts and connection limit and lives as long as the application: building and closing one per request would
  * cost threads and about 2 s per close (Netty's graceful event loop shutdown). Its pools are per endpoint, so
  * {@link S3ClientSettings#maxConnections()} limits all transfers to one endpoint together.
+ * <p>
+ * Once {@link #enforce} has been called (the application does at startup), every {@code S3Clients} checks its
+ * endpoint against that {@link S3EndpointPolicy} when it is opened, before any connection, and again before each
+ * request it sends, retries and multipart parts included. Like the shared HTTP clients this is process-wide: S3
+ * clients are opened in many places (the access check, uploads, downloads, deletes), also inside jobs.
  */
 public final class S3Clients implements AutoCloseable {
+
+	private static volatile @Nullable S3EndpointPolicy enforced;
 
 	private final S3AsyncClient s3;
 
@@ -52,6 +64,10 @@ public final class S3Clients implements AutoCloseable {
 	/** Clients for an endpoint such as {@code http://127.0.0.1:9000}. */
 	public static S3Clients open(URI endpoint, S3Credentials credentials, S3ClientSettings settings) {
 		Objects.requireNonNull(endpoint, "endpoint");
+		S3EndpointPolicy policy = enforced;
+		if (policy != null) {
+			policy.check(endpoint); // before anything connects
+		}
 		// Each file's parts share the connections with the other files being transferred.
 		int partsPerFile = Math.max(1, settings.maxConnections() / settings.maxConcurrentTransfers());
 		S3AsyncClient s3 = S3AsyncClient.builder()
@@ -63,7 +79,12 @@ public final class S3Clients implements AutoCloseable {
 			.httpClient(SharedHttpClients.get(settings))
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.overrideConfiguration((config) -> config.retryStrategy((retry) -> retry.maxAttempts(settings.maxAttempts())))
+			.overrideConfiguration((config) -> {
+				config.retryStrategy((retry) -> retry.maxAttempts(settings.maxAttempts()));
+				if (policy != null) {
+					config.addExecutionInterceptor(new EndpointGuard(policy));
+				}
+			})
 			.multipartEnabled(true)
 			.multipartConfiguration((multipart) -> multipart.thresholdInBytes(settings.multipartThreshold())
 				.minimumPartSizeInBytes(settings.partSize())
@@ -76,6 +97,19 @@ public final class S3Clients implements AutoCloseable {
 			s3.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Checks the endpoint of every {@code S3Clients} opened from now on, and of each of its requests, against
+	 * {@code policy} (see the class comment).
+	 */
+	public static void enforce(S3EndpointPolicy policy) {
+		enforced = Objects.requireNonNull(policy, "policy");
+	}
+
+	/** Checks no endpoint any more (tests of this package that enforce a policy restore the default with it). */
+	static void enforceNothing() {
+		enforced = null;
 	}
 
 	/** The S3 client (multipart-enabled). */
@@ -101,6 +135,18 @@ public final class S3Clients implements AutoCloseable {
 		finally {
 			this.s3.close();
 		}
+	}
+
+	/** Checks each request's host and port just before it is sent (on every attempt). */
+	private record EndpointGuard(S3EndpointPolicy policy) implements ExecutionInterceptor {
+
+		@Override
+		public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+			SdkHttpRequest request = context.httpRequest();
+			this.policy.check(request.protocol() + "://" + request.host() + ":" + request.port(), request.host(),
+					request.port());
+		}
+
 	}
 
 }

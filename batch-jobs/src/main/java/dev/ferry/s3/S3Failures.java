@@ -2,11 +2,15 @@ package dev.ferry.s3;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Unwrapping and describing the SDK's failures. */
 final class S3Failures {
+
+	/** What S3 error codes look like ({@code NoSuchBucket}, {@code SlowDown}); anything else is not repeated. */
+	private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9.]{0,63}");
 
 	private S3Failures() {
 	}
@@ -21,15 +25,31 @@ final class S3Failures {
 		return current;
 	}
 
-	/** A one-line description: the S3 error code and status, or the innermost exception's message. */
+	/**
+	 * A one-line description for messages users see: the HTTP status and S3 error code (if it looks like one), never
+	 * the endpoint's error text; or the innermost local exception's message.
+	 */
 	static String describe(Throwable failure) {
 		Throwable current = unwrap(failure);
 		if (current instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-			String message = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorMessage() : null;
-			return "HTTP " + service.statusCode() + ((code != null) ? " " + code : "")
-					+ ((message != null) ? ": " + message : "");
+			return "HTTP " + service.statusCode()
+					+ ((code != null && ERROR_CODE.matcher(code).matches()) ? " " + code : "");
 		}
+		return local(current);
+	}
+
+	/** {@link #describe} with the endpoint's error message, for the server log only. */
+	static String describeForLog(Throwable failure) {
+		Throwable current = unwrap(failure);
+		if (current instanceof AwsServiceException service && service.awsErrorDetails() != null
+				&& service.awsErrorDetails().errorMessage() != null) {
+			return describe(current) + ": " + service.awsErrorDetails().errorMessage();
+		}
+		return describe(current);
+	}
+
+	private static String local(Throwable current) {
 		Throwable root = current;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -1,15 +1,12 @@
 package dev.ferry.s3;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +22,8 @@ import dev.ferry.s3.S3AccessException.Reason;
 
 /**
  * Checks before a transfer starts that an S3 location can be used with the given keys, and says clearly why not:
- * endpoint unreachable, wrong keys, access denied, or no such bucket (see {@link S3AccessException.Reason}).
+ * endpoint not allowed, cannot connect, TLS, not an S3 endpoint, wrong keys, access denied, or no such bucket (see
+ * {@link S3AccessException.Reason}), without repeating what the endpoint answered.
  * <p>
  * {@link #check} (for exports) runs HeadBucket, then writes and deletes a tiny probe object
  * {@code <prefix>/.ferry-probe-<uuid>} to prove write permission. {@link #checkReadable} (for imports) runs HeadBucket
@@ -69,7 +67,7 @@ public final class S3Probe {
 		catch (RuntimeException ex) {
 			// Writing is what an export needs; say that the probe object stayed behind.
 			log.warn("Could write but not delete the probe object s3://{}/{} at {}: {}", location.bucket(), key,
-					location.endpoint(), S3Failures.describe(ex));
+					location.endpoint(), S3Failures.describeForLog(ex));
 		}
 	}
 
@@ -127,73 +125,71 @@ public final class S3Probe {
 	}
 
 	/**
-	 * Turns an SDK failure into an {@link S3AccessException} with a reason and a message naming endpoint, bucket and
-	 * access key id.
-	 * @param action what was attempted, completing "cannot ... s3://bucket/prefix"
+	 * Turns an SDK failure into an {@link S3AccessException} whose reason and message say only which category failed
+	 * (not allowed, cannot connect, TLS, not an S3 endpoint, wrong keys, access denied, no such bucket), naming
+	 * endpoint, bucket and access key id. What the endpoint answered (its error message, status line, or the
+	 * exception text of a connection failure) is never part of the message: an {@code endpointUrl} is user input, and
+	 * echoing answers would let a user read from, or map, whatever the URL points at. The details go to the log.
+	 * @param action what was attempted, completing "may not ... s3://bucket/prefix"
 	 */
 	static S3AccessException classify(S3Location location, S3Credentials credentials, String action,
 			Throwable failure) {
 		Throwable cause = S3Failures.unwrap(failure);
+		List<Throwable> chain = causesAndSuppressed(cause);
+		for (Throwable t : chain) {
+			if (t instanceof S3AccessException refused) {
+				return refused; // the endpoint policy, checked before the request was sent
+			}
+		}
+		log.info("S3 check of {} at {} failed: {}", location.s3Url(), location.endpoint(),
+				S3Failures.describeForLog(cause));
+		String endpoint = "S3 endpoint " + location.endpoint();
+		if (!(cause instanceof AwsServiceException service)) {
+			// No HTTP answer from S3 (network failure), or one the SDK could not read as S3's.
+			for (Throwable t : chain) {
+				if (t instanceof SSLException) {
+					return new S3AccessException(Reason.TLS_FAILED, endpoint
+							+ ": TLS failed (does it speak https, with a certificate this Java runtime trusts?)", cause);
+				}
+			}
+			for (Throwable t : chain) {
+				if (t instanceof IOException || t.getClass().getSimpleName().contains("Timeout")) {
+					return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, endpoint + ": cannot connect", cause);
+				}
+			}
+			return new S3AccessException(Reason.NOT_S3, endpoint + ": not an S3 endpoint (its answer is not S3's)",
+					cause);
+		}
+		String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
+		int status = service.statusCode();
 		String where = location.s3Url() + " at " + location.endpoint();
-		// Network failures first, also those of earlier attempts (the SDK attaches them as suppressed exceptions).
-		for (Throwable t : causesAndSuppressed(cause)) {
-			if (t instanceof UnknownHostException) {
-				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
-						+ " is unreachable: its host name '" + location.endpoint().getHost() + "' cannot be resolved",
-						cause);
-			}
-			if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
-						+ " is unreachable: " + describeConnectFailure(t), cause);
-			}
-			if (t instanceof SSLException) {
-				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE, "S3 endpoint " + location.endpoint()
-						+ " is unreachable: TLS failed (" + t.getMessage()
-						+ "); does the endpoint speak https, with a trusted certificate?", cause);
-			}
+		if ("InvalidAccessKeyId".equals(code)) {
+			return new S3AccessException(Reason.WRONG_CREDENTIALS, "S3 rejected the keys: the endpoint "
+					+ location.endpoint() + " does not know the access key '" + credentials.accessKey() + "'", cause);
 		}
-		for (Throwable t : causesAndSuppressed(cause)) {
-			if (t.getClass().getSimpleName().endsWith("TimeoutException")) {
-				return new S3AccessException(Reason.ENDPOINT_UNREACHABLE,
-						"S3 endpoint " + location.endpoint() + " did not answer in time (" + t.getMessage() + ")",
-						cause);
-			}
+		if ("SignatureDoesNotMatch".equals(code)) {
+			return new S3AccessException(Reason.WRONG_CREDENTIALS,
+					"S3 rejected the keys: the secret key does not match the access key '" + credentials.accessKey()
+							+ "' at " + location.endpoint(),
+					cause);
 		}
-		if (cause instanceof AwsServiceException service) {
-			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-			int status = service.statusCode();
-			if ("InvalidAccessKeyId".equals(code)) {
-				return new S3AccessException(Reason.WRONG_CREDENTIALS, "wrong S3 credentials: the endpoint "
-						+ location.endpoint() + " does not know the access key '" + credentials.accessKey() + "'",
-						cause);
-			}
-			if ("SignatureDoesNotMatch".equals(code)) {
-				return new S3AccessException(Reason.WRONG_CREDENTIALS,
-						"wrong S3 credentials: the secret key does not match the access key '"
-								+ credentials.accessKey() + "' at " + location.endpoint(),
-						cause);
-			}
-			if ("NoSuchBucket".equals(code) || (status == 404 && (code == null || "NotFound".equals(code)))) {
-				return new S3AccessException(Reason.NO_SUCH_BUCKET,
-						"bucket '" + location.bucket() + "' does not exist at " + location.endpoint(), cause);
-			}
-			if (status == 403) {
-				return new S3AccessException(Reason.ACCESS_DENIED, "access denied: the access key '"
-						+ credentials.accessKey() + "' may not " + action + " " + where + " ("
-						+ S3Failures.describe(cause) + ")", cause);
-			}
-			if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
-				return new S3AccessException(Reason.FAILED,
-						"cannot " + action + " " + where + ": the bucket is in another region or behind another "
-								+ "endpoint (" + S3Failures.describe(cause) + ")",
-						cause);
-			}
-			String kind = (cause instanceof S3Exception) ? "S3" : "service";
+		if ("NoSuchBucket".equals(code) || (status == 404 && (code == null || "NotFound".equals(code)))) {
+			return new S3AccessException(Reason.NO_SUCH_BUCKET,
+					"S3 bucket '" + location.bucket() + "' does not exist at " + location.endpoint(), cause);
+		}
+		if (status == 403) {
+			return new S3AccessException(Reason.ACCESS_DENIED, "S3 denied access: the access key '"
+					+ credentials.accessKey() + "' may not " + action + " " + where, cause);
+		}
+		if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
+			return new S3AccessException(Reason.FAILED, "S3 check failed: cannot " + action + " " + where
+					+ ": the bucket is in another region or behind another endpoint", cause);
+		}
+		if (status >= 500 && cause instanceof S3Exception) {
 			return new S3AccessException(Reason.FAILED,
-					"cannot " + action + " " + where + ": " + kind + " error " + S3Failures.describe(cause), cause);
+					"S3 check failed: " + where + " answered with a server error; try again later", cause);
 		}
-		return new S3AccessException(Reason.FAILED,
-				"cannot " + action + " " + where + ": " + S3Failures.describe(cause), cause);
+		return new S3AccessException(Reason.NOT_S3, endpoint + ": not an S3 endpoint (its answer is not S3's)", cause);
 	}
 
 	/** {@code failure}, its causes and their suppressed exceptions, depth first, each once. */
@@ -217,18 +213,6 @@ public final class S3Probe {
 			}
 		}
 		return all;
-	}
-
-	private static String describeConnectFailure(Throwable connectFailure) {
-		String message = String.valueOf(connectFailure.getMessage());
-		if (message.toLowerCase(Locale.ROOT).contains("refused")) {
-			return "connection refused (nothing listens on that host and port)";
-		}
-		if (connectFailure.getClass().getSimpleName().contains("Timeout")
-				|| message.toLowerCase(Locale.ROOT).contains("timed out")) {
-			return "connect timed out (" + message + ")";
-		}
-		return message;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.ferry.s3;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -14,8 +15,11 @@ import java.util.Set;
  * @param deferredSuffixes files whose names end with one of these are only uploaded by
  * {@link DirectoryUploader#finish()}: the producer's work-in-progress files that it renames when done (mydumper's
  * {@code metadata.partial})
+ * @param lastFileNames files with these names are uploaded by {@link DirectoryUploader#finish()} only, after every
+ * other file was uploaded: a manifest that says the set is complete must not be there while a file is missing
  */
-public record UploadOptions(boolean deleteLocalAfterUpload, Duration quietPeriod, Set<String> deferredSuffixes) {
+public record UploadOptions(boolean deleteLocalAfterUpload, Duration quietPeriod, Set<String> deferredSuffixes,
+		Set<String> lastFileNames) {
 
 	public UploadOptions {
 		Objects.requireNonNull(quietPeriod, "quietPeriod");
@@ -23,6 +27,11 @@ public record UploadOptions(boolean deleteLocalAfterUpload, Duration quietPeriod
 			throw new IllegalArgumentException("quietPeriod must not be negative");
 		}
 		deferredSuffixes = Set.copyOf(deferredSuffixes);
+		lastFileNames = Set.copyOf(lastFileNames);
+	}
+
+	public UploadOptions(boolean deleteLocalAfterUpload, Duration quietPeriod, Set<String> deferredSuffixes) {
+		this(deleteLocalAfterUpload, quietPeriod, deferredSuffixes, Set.of());
 	}
 
 	/** Keep local files, 1 s quiet period, {@code .partial} and {@code .tmp} files deferred. */
@@ -31,11 +40,19 @@ public record UploadOptions(boolean deleteLocalAfterUpload, Duration quietPeriod
 	}
 
 	public UploadOptions withDeleteLocalAfterUpload(boolean deleteLocalAfterUpload) {
-		return new UploadOptions(deleteLocalAfterUpload, this.quietPeriod, this.deferredSuffixes);
+		return new UploadOptions(deleteLocalAfterUpload, this.quietPeriod, this.deferredSuffixes, this.lastFileNames);
 	}
 
 	public UploadOptions withQuietPeriod(Duration quietPeriod) {
-		return new UploadOptions(this.deleteLocalAfterUpload, quietPeriod, this.deferredSuffixes);
+		return new UploadOptions(this.deleteLocalAfterUpload, quietPeriod, this.deferredSuffixes, this.lastFileNames);
+	}
+
+	public UploadOptions withLastFileNames(Set<String> lastFileNames) {
+		return new UploadOptions(this.deleteLocalAfterUpload, this.quietPeriod, this.deferredSuffixes, lastFileNames);
+	}
+
+	boolean last(Path file) {
+		return this.lastFileNames.contains(file.getFileName().toString());
 	}
 
 	boolean deferred(String fileName) {

@@ -2,6 +2,7 @@ package dev.ferry.schedule;
 
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,13 +62,52 @@ final class CronRules {
 		}
 		catch (ParseException | RuntimeException ex) {
 			throw FerryException.invalid("cron '" + expression + "' is not a valid Quartz cron expression: "
-					+ ex.getMessage() + " (" + FORMAT + ")");
+					+ reason(ex) + " (" + FORMAT + ")");
 		}
 		parsed.setTimeZone(TimeZone.getTimeZone(zone));
 		if (parsed.getNextValidTimeAfter(new Date()) == null) {
 			throw FerryException.invalid("cron '" + expression + "' never fires again (a year in the past?)");
 		}
 		return parsed;
+	}
+
+	/** Quartz's reason without the Java exception it may quote ("… (java.lang.NumberFormatException: …)"). */
+	private static String reason(Exception ex) {
+		String message = (ex instanceof ParseException) ? String.valueOf(ex.getMessage()) : "";
+		int java = message.indexOf("(java.");
+		if (java >= 0) {
+			message = message.substring(0, java).strip();
+		}
+		return message.isEmpty() || message.contains("Exception") ? "a field holds a value out of range" : message;
+	}
+
+	/** How many fire times from now are compared with {@link #checkInterval}. */
+	static final int INTERVAL_SAMPLE = 50;
+
+	/**
+	 * Refuses a cron two of whose next {@link #INTERVAL_SAMPLE} fire times are closer than {@code min}, naming both
+	 * times and the setting.
+	 */
+	static void checkInterval(CronExpression cron, Duration min) {
+		Date previous = cron.getNextValidTimeAfter(new Date());
+		for (int i = 1; i < INTERVAL_SAMPLE && previous != null; i++) {
+			Date next = cron.getNextValidTimeAfter(previous);
+			if (next == null) {
+				return;
+			}
+			Duration gap = Duration.between(previous.toInstant(), next.toInstant());
+			if (gap.compareTo(min) < 0) {
+				throw FerryException.invalid("cron '" + cron.getCronExpression() + "' fires " + words(gap)
+						+ " apart (" + previous.toInstant() + " and " + next.toInstant()
+						+ "); schedules may fire at most once every " + words(min)
+						+ " (ferry.schedules.min-interval, FERRY_SCHEDULE_MIN_INTERVAL)");
+			}
+			previous = next;
+		}
+	}
+
+	private static String words(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 	static CronDescription describe(String cron, ZoneId zone, int count) {

@@ -49,11 +49,14 @@ public class ScheduleService {
 
 	private final TransactionTemplate transaction;
 
+	private final Duration minInterval;
+
 	private final ScheduleDrills drills;
 
 	ScheduleService(ScheduleStore store, ScheduleSecrets secrets, ScheduleTriggers triggers, ScheduleLauncher launcher,
 			ScheduleRuns runs, TransferService transfers, TransportRecordQuery records, AuditLog audit,
-			TransactionTemplate transaction, ScheduleDrills drills) {
+			TransactionTemplate transaction, ScheduleProperties properties, ScheduleDrills drills) {
+		this.minInterval = properties.minInterval();
 		this.drills = drills;
 		this.store = store;
 		this.secrets = secrets;
@@ -76,7 +79,7 @@ public class ScheduleService {
 	}
 
 	public Schedule create(ScheduleDraft draft, String actor) {
-		ScheduleValidator.Checked checked = ScheduleValidator.check(draft);
+		ScheduleValidator.Checked checked = ScheduleValidator.check(draft, this.minInterval);
 		this.transfers.checkExport(checked.export());
 		this.drills.check(draft.drill());
 		StoredSchedule saved = this.transaction.execute((status) -> {
@@ -97,7 +100,7 @@ public class ScheduleService {
 	/** Replaces every field; an omitted secret keeps the stored one (see {@link ScheduleSecrets#keepOmitted}). */
 	public Schedule update(String scheduleId, ScheduleDraft draft, String actor) {
 		StoredSchedule old = find(scheduleId);
-		ScheduleValidator.Checked checked = ScheduleValidator.check(draft);
+		ScheduleValidator.Checked checked = ScheduleValidator.check(draft, this.minInterval);
 		ExportRequest export = this.secrets.keepOmitted(checked.export(), old);
 		this.transfers.checkExport(export);
 		this.drills.check(draft.drill());

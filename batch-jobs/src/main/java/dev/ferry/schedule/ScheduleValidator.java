@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
+import org.quartz.CronExpression;
 
 import dev.ferry.error.FerryException;
 import dev.ferry.transfer.ExportRequest;
@@ -19,7 +20,8 @@ final class ScheduleValidator {
 			@Nullable Long maxAgeSeconds, ExportRequest export) {
 	}
 
-	static Checked check(ScheduleDraft draft) {
+	/** @param minInterval the shortest gap allowed between two fire times */
+	static Checked check(ScheduleDraft draft, Duration minInterval) {
 		if (draft.name() == null || draft.name().isBlank()) {
 			throw FerryException.invalid("name is required");
 		}
@@ -28,7 +30,9 @@ final class ScheduleValidator {
 			throw FerryException.invalid("name is longer than 128 characters");
 		}
 		ZoneId zone = CronRules.zone(draft.timeZone());
-		String cron = CronRules.parse(draft.cron(), zone).getCronExpression();
+		CronExpression parsed = CronRules.parse(draft.cron(), zone);
+		CronRules.checkInterval(parsed, minInterval);
+		String cron = parsed.getCronExpression();
 		if (draft.keepLast() != null && draft.keepLast() < 1) {
 			throw FerryException.invalid("keepLast " + draft.keepLast() + " is invalid: keep at least 1 export "
 					+ "(the newest successful one is always kept), or omit keepLast to keep them all");

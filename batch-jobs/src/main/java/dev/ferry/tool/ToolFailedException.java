@@ -1,6 +1,8 @@
 package dev.ferry.tool;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A tool exited with a non-zero code, or could not be started. The message names the tool and the exit code and
@@ -12,6 +14,9 @@ public class ToolFailedException extends RuntimeException {
 
 	/** The exit code reported when there is none: the process could not be started or did not finish. */
 	public static final int NO_EXIT_CODE = -1;
+
+	/** Less than this free where a tool writes counts as a full disk. */
+	static final long LOW_SPACE_BYTES = 1024 * 1024;
 
 	private final int exitCode;
 
@@ -31,8 +36,23 @@ public class ToolFailedException extends RuntimeException {
 	}
 
 	static ToolFailedException exited(ToolCommand command, int exitCode, String logTail) {
-		return new ToolFailedException(withTail(command.displayName() + " exited with code " + exitCode, logTail),
-				exitCode);
+		return new ToolFailedException(withTail(command.displayName() + " exited with code " + exitCode
+				+ fullDisk(command.workingDir()), logTail), exitCode);
+	}
+
+	/**
+	 * Why a tool fails on a full file system is often not in its log (mydumper only says "Could not write", and the
+	 * log itself may be on that file system): name it when the working directory's file system is (nearly) full.
+	 */
+	static String fullDisk(Path dir) {
+		try {
+			long free = Files.getFileStore(dir).getUsableSpace();
+			return (free < LOW_SPACE_BYTES) ? ": no space left on device (" + free + " bytes free where it writes, "
+					+ dir + ")" : "";
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 	static ToolFailedException cannotStart(ToolCommand command, IOException ex) {

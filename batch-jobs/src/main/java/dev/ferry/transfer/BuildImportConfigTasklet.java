@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -24,7 +25,7 @@ import dev.ferry.storage.RecordDirectory;
 /**
  * The seed's {@code buildDataImportConfig} node: makes the record directory, decides which dump to load (a source
  * export in place, an upload unpacked into this record's data/, or S3 objects – downloaded for myloader, read in
- * place by tidb-lightning), and repeats the pre-check on the target.
+ * place by tidb-lightning), inspects it again ({@link DumpSources}) and repeats the pre-check on the target.
  */
 class BuildImportConfigTasklet implements Tasklet {
 
@@ -69,11 +70,12 @@ class BuildImportConfigTasklet implements Tasklet {
 			this.uploads.unpack(parameters.getString(TransferParameters.UPLOAD_ID),
 					parameters.getString(TransferParameters.CLUSTER_ID), data);
 		}
+		Set<String> tables = DumpSources.inspect(parameters, data, this.secrets).tables();
 		if (parameters.getString(TransferParameters.DRILL_OF) != null) {
 			data = drillView(stepExecution, data, dir.data());
 		}
-		else if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) && Files.isDirectory(data)) {
-			checkTargetEmpty(parameters, data);
+		else if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) && !tables.isEmpty()) {
+			checkTargetEmpty(parameters, tables);
 		}
 		stepExecution.getJobExecution().getExecutionContext().putString(ImportDirectories.DATA_DIR, data.toString());
 		return RepeatStatus.FINISHED;
@@ -101,12 +103,12 @@ class BuildImportConfigTasklet implements Tasklet {
 		return view;
 	}
 
-	private void checkTargetEmpty(JobParameters parameters, Path data) throws Exception {
+	private void checkTargetEmpty(JobParameters parameters, Set<String> tables) throws Exception {
 		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
 		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
 		try (Connection target = ClusterConnector.open(cluster, parameters.getString(TransferParameters.USER_NAME),
 				password)) {
-			List<String> nonEmpty = TargetTables.nonEmpty(target, TargetTables.inDump(data));
+			List<String> nonEmpty = TargetTables.nonEmpty(target, tables);
 			if (!nonEmpty.isEmpty()) {
 				throw new IllegalStateException("target tables already hold data: " + String.join(", ", nonEmpty)
 						+ "; import with overwrite=true to replace them");

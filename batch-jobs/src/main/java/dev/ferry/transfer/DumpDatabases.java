@@ -1,13 +1,7 @@
 package dev.ferry.transfer;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import dev.ferry.cluster.SqlNames;
 import dev.ferry.error.FerryException;
@@ -20,35 +14,12 @@ import dev.ferry.error.FerryException;
  */
 final class DumpDatabases {
 
-	static final String CREATE_SUFFIX = "-schema-create.sql";
-
 	private DumpDatabases() {
 	}
 
-	static void checkDirectory(Path data) {
-		try (Stream<Path> files = Files.list(data)) {
-			check(files.map((f) -> f.getFileName().toString()).toList());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot list the dump in " + data + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	static void checkZip(Path zip) {
-		try (ZipFile file = new ZipFile(zip.toFile())) {
-			check(file.stream().filter((e) -> !e.isDirectory()).map(ZipEntry::getName).toList());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot read the uploaded zip " + zip + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/** @param names file names or paths ({@code /}-separated) of the dump */
-	static void check(Collection<String> names) {
-		List<String> dotted = names.stream()
-			.map((name) -> name.substring(name.lastIndexOf('/') + 1))
-			.filter((name) -> name.endsWith(CREATE_SUFFIX))
-			.map((name) -> name.substring(0, name.length() - CREATE_SUFFIX.length()))
+	/** @param databases the databases the dump creates ({@link dev.ferry.dump.DumpContents#databases()}) */
+	static void check(Collection<String> databases) {
+		List<String> dotted = databases.stream()
 			.filter((db) -> db.indexOf('.') >= 0)
 			.distinct()
 			.sorted()

@@ -24,6 +24,10 @@ final class ExportRequestValidator {
 		if (RequestFields.isBlank(request.clusterId())) {
 			throw FerryException.invalid("clusterId is required");
 		}
+		longest("endpointUrl", request.endpointUrl(), 512);
+		longest("bucketUrl", request.bucketUrl(), 1024);
+		longest("accessKey", request.accessKey(), RequestFields.MAX_PASSWORD_LENGTH);
+		longest("secretAccessKey", request.secretAccessKey(), RequestFields.MAX_PASSWORD_LENGTH);
 		Cluster cluster = clusters.get(request.clusterId());
 		String storageType = lower(request.storageType(), "storageType");
 		if (!storageType.equals("nfs") && !storageType.equals("s3")) {
@@ -48,6 +52,10 @@ final class ExportRequestValidator {
 			}
 			if (request.sql().length() > 2000) {
 				throw FerryException.invalid("sql is longer than 2000 characters");
+			}
+			if (request.sql().strip().startsWith("-")) {
+				throw FerryException.invalid("sql starts with '-', which dumpling would read as an option: start "
+						+ "with SELECT");
 			}
 		}
 		if (request.filter() != null && request.filter().length() > 2000) {
@@ -74,6 +82,13 @@ final class ExportRequestValidator {
 					+ "up to 120 letters, digits, spaces and ._-+()");
 		}
 		return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name : name + ".zip";
+	}
+
+	/** Whatever the storage type, since a schedule stores every field it is given. */
+	private static void longest(String field, @Nullable String value, int max) {
+		if (value != null && value.length() > max) {
+			throw FerryException.invalid(field + " is longer than " + max + " characters");
+		}
 	}
 
 	private static String lower(@Nullable String value, String field) {

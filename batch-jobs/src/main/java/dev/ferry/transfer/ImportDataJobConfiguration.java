@@ -18,17 +18,19 @@ import dev.ferry.tool.ToolProcessTasklet;
 /**
  * The {@code importData} job, the seed's nodes as steps: {@code buildDataImportConfig} →
  * {@code importDataToCluster} (polling the tool) → {@code updateDataImportRecord} → end; any failure →
- * {@code importDataFailed} → job FAILED, restartable from the failed step. A restore drill is this job with drill
- * parameters ({@link RestoreDrills}); {@link RestoreDrillOutcome} records its outcome when it ends.
+ * {@code importDataFailed} → job FAILED, restartable from the failed step. As it ends, it releases its target
+ * cluster's import lock ({@link TransferLocks}). A restore drill is this job with drill parameters
+ * ({@link RestoreDrills}); {@link RestoreDrillOutcome} records its outcome when it ends.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportDataJobConfiguration {
 
 	@Bean(TransferParameters.IMPORT_JOB)
 	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
-			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes,
+			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes, TransferLocks locks,
 			RestoreDrillOutcome drills) {
 		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes)
+			.listener((org.springframework.batch.core.listener.JobExecutionListener) locks)
 			.listener(drills)
 			.start(buildDataImportConfig)
 			.on("FAILED").to(importDataFailed)
@@ -52,8 +54,10 @@ class ImportDataJobConfiguration {
 	@Bean
 	Step importDataToCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ToolProcessTasklet importDataTasklet) {
+		// a restart after a failed verification loads again: the load it verified is what was wrong
 		return new StepBuilder("importDataToCluster", jobRepository).tasklet(importDataTasklet, transactionManager)
 			.listener((org.springframework.batch.core.listener.StepExecutionListener) importDataTasklet)
+			.allowStartIfComplete(true)
 			.build();
 	}
 

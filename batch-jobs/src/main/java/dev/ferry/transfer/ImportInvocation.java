@@ -1,13 +1,38 @@
 package dev.ferry.transfer;
 
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/** The import tool of the record's chain: tidb-lightning (tidb) or myloader (mysql). */
+import dev.ferry.tool.ToolCommand;
+
+/**
+ * The import tool of the record's chain: tidb-lightning (tidb) or myloader (mysql). When a restart resumes at the
+ * tool's step (so {@code buildDataImportConfig} did not run in this execution), the dump is inspected again first:
+ * its files may have changed since.
+ */
 @Component
 class ImportInvocation extends ChainedInvocation {
 
-	ImportInvocation(MyloaderImportInvocation myloader, LightningImportInvocation lightning) {
+	private static final String BUILD_STEP = "buildDataImportConfig";
+
+	private final TransferContext context;
+
+	ImportInvocation(MyloaderImportInvocation myloader, LightningImportInvocation lightning, TransferContext context) {
 		super(myloader, lightning);
+		this.context = context;
+	}
+
+	@Override
+	public ToolCommand prepare(StepExecution stepExecution) throws Exception {
+		boolean built = stepExecution.getJobExecution()
+			.getStepExecutions()
+			.stream()
+			.anyMatch((step) -> BUILD_STEP.equals(step.getStepName()));
+		if (!built) {
+			DumpSources.inspect(stepExecution.getJobParameters(), ImportDirectories.data(stepExecution),
+					this.context.secrets());
+		}
+		return super.prepare(stepExecution);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.NoSuchStepException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
@@ -22,14 +24,23 @@ import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
 import dev.ferry.tool.ToolProcessTasklet;
 
-/** The {@code mysql} chain's import: {@code myloader} over the dump, the password in a 0600 defaults file. */
+/**
+ * The {@code mysql} chain's import: {@code myloader} over the dump, the password in a 0600 defaults file.
+ * <p>
+ * A restart loads again with {@code --overwrite-tables}: the dump's tables held no rows when the import started (the
+ * pre-check of {@code buildDataImportConfig}, or the import overwrites them anyway), so what they hold now is this
+ * import's own partial load – myloader would otherwise stop at its first duplicate key.
+ */
 @Component
 class MyloaderImportInvocation implements ToolInvocation {
 
 	private final TransferContext context;
 
-	MyloaderImportInvocation(TransferContext context) {
+	private final JobRepository jobRepository;
+
+	MyloaderImportInvocation(TransferContext context, JobRepository jobRepository) {
 		this.context = context;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -39,7 +50,7 @@ class MyloaderImportInvocation implements ToolInvocation {
 		RecordDirectory dir = ImportDirectories.record(stepExecution);
 		Path data = ImportDirectories.data(stepExecution);
 		String password = this.context.password(parameters);
-		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE))) {
+		if (Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) || isReload(stepExecution)) {
 			dropForOverwrite(cluster, parameters.getString(TransferParameters.USER_NAME), password, data);
 		}
 		Path defaultsFile = MysqlDefaultsFile.write(defaultsFile(stepExecution), password);
@@ -72,6 +83,17 @@ class MyloaderImportInvocation implements ToolInvocation {
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot drop the dump's tables on cluster " + cluster.name()
 					+ " for overwrite as " + user + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** This step ran before in this record: a restart after a failed (or unverified) load. */
+	private boolean isReload(StepExecution stepExecution) {
+		try {
+			return this.jobRepository.getStepExecutionCount(stepExecution.getJobExecution().getJobInstance(),
+					stepExecution.getStepName()) > 1;
+		}
+		catch (NoSuchStepException ex) {
+			return false;
 		}
 	}
 

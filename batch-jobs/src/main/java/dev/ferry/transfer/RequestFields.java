@@ -24,6 +24,10 @@ final class RequestFields {
 		if (requested.length() > 128) {
 			throw FerryException.invalid("userName is longer than 128 characters");
 		}
+		if (requested.startsWith("-")) {
+			throw FerryException.invalid("userName '" + requested + "' starts with '-', which the tools would read as "
+					+ "an option");
+		}
 		return requested;
 	}
 

@@ -42,15 +42,13 @@ record S3Target(S3Location location, S3Credentials credentials) {
 		}
 	}
 
-	/** An unreachable endpoint, wrong keys or a missing bucket, said clearly before anything is created. */
+	/**
+	 * An endpoint not allowed or not reachable, wrong keys or a missing bucket, said clearly before anything is
+	 * created. The message starts with what it concerns ({@code S3 endpoint}, {@code S3 rejected the keys},
+	 * {@code S3 denied access}, {@code S3 bucket}), which the console uses to mark the form field.
+	 */
 	static FerryException inaccessible(S3AccessException ex) {
-		return FerryException.invalid("S3 " + switch (ex.reason()) {
-			case ENDPOINT_UNREACHABLE -> "endpoint unreachable";
-			case WRONG_CREDENTIALS -> "rejected the keys (accessKey/secretAccessKey)";
-			case ACCESS_DENIED -> "denied access";
-			case NO_SUCH_BUCKET -> "bucket does not exist";
-			default -> "check failed";
-		} + ": " + ex.getMessage());
+		return FerryException.invalid(String.valueOf(ex.getMessage()));
 	}
 
 	long store(SecretStore secrets) {

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
+import dev.ferry.manifest.Manifest;
 import dev.ferry.s3.DirectoryUploader;
 import dev.ferry.s3.S3Clients;
 import dev.ferry.s3.S3Location;
@@ -80,7 +82,9 @@ class S3Uploads {
 
 	private static Upload create(S3Target target, S3Location location, Path dir) {
 		S3Clients clients = S3Clients.open(location, target.credentials());
-		return new Upload(clients, new DirectoryUploader(clients, location, dir, null, UploadOptions.defaults()));
+		// manifest.json last: while a file is missing, no manifest says the export is complete
+		return new Upload(clients, new DirectoryUploader(clients, location, dir, null,
+				UploadOptions.defaults().withLastFileNames(Set.of(Manifest.FILE_NAME))));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.ferry.transfer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -73,6 +74,10 @@ final class TableFilter {
 	private record Rule(boolean exclude, Pattern database, Pattern table) {
 
 		static Rule parse(String text) {
+			if (text.startsWith("-")) {
+				throw FerryException.invalid("filter rule '" + text + "' starts with '-', which dumpling would read as "
+						+ "an option (escape it as \\-)");
+			}
 			boolean exclude = text.startsWith("!");
 			String body = exclude ? text.substring(1).strip() : text;
 			int dot = unescapedDot(body);
@@ -109,19 +114,77 @@ final class TableFilter {
 						}
 						regex.append(Pattern.quote(String.valueOf(glob.charAt(i))));
 					}
-					case '[' -> {
-						int end = glob.indexOf(']', i + 2);
-						if (end < 0) {
-							throw FerryException.invalid("filter rule '" + rule + "' has an unclosed [");
-						}
-						String set = glob.substring(i + 1, end).replace("\\", "\\\\");
-						regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
-						i = end;
-					}
+					case '[' -> i = characterSet(glob, i, rule, regex);
 					default -> regex.append(Pattern.quote(String.valueOf(c)));
 				}
 			}
-			return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			try {
+				return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			}
+			catch (PatternSyntaxException ex) {
+				throw FerryException.invalid("filter rule '" + rule + "' is not a valid pattern: " + ex.getDescription());
+			}
+		}
+
+		/**
+		 * Translates the set that opens at {@code start} ({@code [abc]}, {@code [a-z]}, {@code [!0-9]} or
+		 * {@code [^0-9]} to exclude; a {@code ]} first in the set is a member) into a regex class whose members are
+		 * all escaped, so nothing in a rule is read as regex syntax.
+		 * @return the index of the closing {@code ]}
+		 */
+		private static int characterSet(String glob, int start, String rule, StringBuilder regex) {
+			int i = start + 1;
+			boolean negate = i < glob.length() && (glob.charAt(i) == '!' || glob.charAt(i) == '^');
+			if (negate) {
+				i++;
+			}
+			StringBuilder members = new StringBuilder();
+			boolean first = true;
+			while (true) {
+				if (i >= glob.length()) {
+					throw FerryException.invalid("filter rule '" + rule
+							+ "' has an unclosed [ (a ] right after [, [! or [^ is a member of the set, not its end)");
+				}
+				char c = glob.charAt(i);
+				if (c == ']' && !first) {
+					break;
+				}
+				if (c == '[' && i + 1 < glob.length() && glob.charAt(i + 1) == ':') {
+					throw FerryException.invalid("filter rule '" + rule
+							+ "' uses a class such as [:alpha:], which is not supported: list the characters or a range"
+							+ " such as [a-z]");
+				}
+				if (c == '\\') {
+					if (++i >= glob.length()) {
+						throw FerryException.invalid("filter rule '" + rule + "' ends with a lone backslash");
+					}
+					c = glob.charAt(i);
+				}
+				first = false;
+				if (i + 2 < glob.length() && glob.charAt(i + 1) == '-' && glob.charAt(i + 2) != ']') {
+					char to = glob.charAt(i + 2);
+					if (to < c) {
+						throw FerryException.invalid("filter rule '" + rule + "' has the range " + c + "-" + to
+								+ ", whose start comes after its end");
+					}
+					members.append(literal(c)).append('-').append(literal(to));
+					i += 3;
+				}
+				else {
+					members.append(literal(c));
+					i++;
+				}
+			}
+			if (members.isEmpty()) {
+				throw FerryException.invalid("filter rule '" + rule + "' has an empty set " + glob.substring(start, i + 1));
+			}
+			regex.append('[').append(negate ? "^" : "").append(members).append(']');
+			return i;
+		}
+
+		/** A character as a regex class member: letters and digits as they are, anything else by its code. */
+		private static String literal(char c) {
+			return (c < 128 && Character.isLetterOrDigit(c)) ? String.valueOf(c) : String.format("\\x{%x}", (int) c);
 		}
 
 	}

@@ -1,7 +1,5 @@
 package dev.ferry.transfer;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,35 +18,6 @@ import dev.ferry.manifest.DumpFile;
 final class TargetTables {
 
 	private TargetTables() {
-	}
-
-	/** {@code db.table} of every table a dump directory creates or fills. */
-	static Set<String> inDump(Path data) {
-		try (Stream<Path> files = Files.list(data)) {
-			return fromNames(files.map((f) -> f.getFileName().toString()));
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("cannot list the dump in " + data + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/** {@code db.table} of every table a zipped dump creates or fills, from its entry names. */
-	static Set<String> inZip(Path zip) {
-		try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
-			return fromNames(file.stream().filter((e) -> !e.isDirectory()).map((e) -> {
-				String name = e.getName();
-				return name.substring(name.lastIndexOf('/') + 1);
-			}));
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("cannot read the uploaded zip " + zip + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Set<String> fromNames(Stream<String> names) {
-		Set<String> tables = new TreeSet<>();
-		names.map(DumpFile::of).flatMap(java.util.Optional::stream).forEach((f) -> tables.add(f.qualifiedName()));
-		return tables;
 	}
 
 	/** The tables (of {@code tables}) that exist on the target and hold at least one row. */

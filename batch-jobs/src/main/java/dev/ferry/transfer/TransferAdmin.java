@@ -16,9 +16,13 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.audit.AuditLog;
+import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterService;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.record.RecordStatus;
@@ -55,8 +59,18 @@ public class TransferAdmin {
 
 	private final ApplicationEventPublisher events;
 
+	private final ClusterService clusters;
+
+	private final TransferLocks locks;
+
+	private final TransactionTemplate transactions;
+
 	TransferAdmin(JobRepository jobRepository, JobOperator jobOperator, ExecutionStopper stopper, SecretStore secrets,
-			AuditLog audit, ReImportGuard reImports, ExecutionOwnership owners, ApplicationEventPublisher events) {
+			AuditLog audit, ReImportGuard reImports, ExecutionOwnership owners, ApplicationEventPublisher events,
+			ClusterService clusters, TransferLocks locks, PlatformTransactionManager transactionManager) {
+		this.clusters = clusters;
+		this.locks = locks;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.stopper = stopper;
 		this.events = events;
 		this.jobRepository = jobRepository;
@@ -87,8 +101,24 @@ public class TransferAdmin {
 		return TransferStarted.of(execution.getJobInstance().getInstanceId(), execution.getId());
 	}
 
-	/** Restarts a Failed or Stopped transfer from the step that did not complete. */
+	/**
+	 * Restarts a Failed or Stopped transfer from the step that did not complete: refused (404) if its cluster was
+	 * deleted, and for an import (409) while another import of its target cluster runs.
+	 */
 	public TransferStarted restart(String recordId, String actor) {
+		long id = latest(recordId).getJobInstance().getInstanceId();
+		// concurrent restarts of one record: one launches, the others then find it Queued or Processing
+		TransferLocks.Lock self = this.locks.acquire(TransferLocks.record(id), "restart by " + actor,
+				(holder) -> LockConflicts.recordBusy(id, holder));
+		try {
+			return restartChecked(recordId, actor);
+		}
+		finally {
+			this.locks.release(self);
+		}
+	}
+
+	private TransferStarted restartChecked(String recordId, String actor) {
 		JobExecution execution = latest(recordId);
 		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 			throw FerryException.invalid("record " + recordId + " is " + status(execution)
@@ -99,6 +129,42 @@ public class TransferAdmin {
 			throw FerryException.invalid("record " + recordId + " is still stopping (its step "
 					+ "has not ended yet); try again in a few seconds");
 		}
+		Cluster cluster = clusterOf(recordId, execution.getJobParameters());
+		boolean isImport = TransferParameters.IMPORT_JOB.equals(execution.getJobInstance().getJobName());
+		Long source = isImport
+				? LockConflicts.recordNumber(execution.getJobParameters().getString(TransferParameters.SOURCE_RECORD_ID))
+				: null;
+		TransferLocks.Lock sourceLock = (source == null) ? null
+				: this.locks.acquire(TransferLocks.record(source), "restart of record " + recordId + " by " + actor,
+						(holder) -> LockConflicts.recordBusy(source, holder));
+		try {
+			if (source != null) {
+				checkSourceExists(recordId, source);
+			}
+			return isImport ? restartImport(execution, recordId, cluster, actor) : restartLocked(execution, recordId, actor);
+		}
+		finally {
+			this.locks.release(sourceLock);
+		}
+	}
+
+	/** An import restarts only while no other import of its target cluster runs (the target's import lock). */
+	private TransferStarted restartImport(JobExecution execution, String recordId, Cluster cluster, String actor) {
+		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(cluster.clusterId()),
+				"restart of record " + recordId + " by " + actor, (holder) -> LockConflicts.importRunning(cluster, holder));
+		TransferStarted started;
+		try {
+			started = restartLocked(execution, recordId, actor);
+		}
+		catch (RuntimeException ex) {
+			this.locks.release(target);
+			throw ex;
+		}
+		this.locks.attach(target, started);
+		return started;
+	}
+
+	private TransferStarted restartLocked(JobExecution execution, String recordId, String actor) {
 		this.audit.record(actor, "transfer.restart", "record " + recordId, "after execution " + execution.getId());
 		try {
 			JobExecution restarted = this.jobOperator.restart(execution);
@@ -111,6 +177,31 @@ public class TransferAdmin {
 		}
 	}
 
+	/** A restart needs the record's cluster: refused, naming it, if the cluster was deleted meanwhile. */
+	private Cluster clusterOf(String recordId, JobParameters parameters) {
+		String clusterId = parameters.getString(TransferParameters.CLUSTER_ID);
+		try {
+			return this.clusters.get(String.valueOf(clusterId));
+		}
+		catch (FerryException ex) {
+			if (ex.errorCode() != ErrorCode.CLUSTER_NOT_FOUND) {
+				throw ex;
+			}
+			throw new FerryException(ErrorCode.CLUSTER_NOT_FOUND, "record " + recordId + " cannot be restarted: its "
+					+ "cluster " + clusterId + " no longer exists (it was deleted); start a new transfer instead");
+		}
+	}
+
+	private void checkSourceExists(String recordId, long source) {
+		try {
+			latest(Long.toString(source));
+		}
+		catch (FerryException ex) {
+			throw FerryException.invalid("record " + recordId + " cannot be restarted: the export it re-imports (record "
+					+ source + ") was deleted");
+		}
+	}
+
 	/**
 	 * Deletes a record that is not running: its directory (checked to be inside its storage root), its request
 	 * secrets, then its JobInstance. An export that a running re-import reads cannot be deleted.
@@ -119,8 +210,25 @@ public class TransferAdmin {
 		delete(recordId, false, actor);
 	}
 
-	/** As {@link #delete(String, String)}; with {@code deleteRemote} also the objects an S3 export wrote. */
+	/**
+	 * As {@link #delete(String, String)}; with {@code deleteRemote} also the objects an S3 export wrote. Under the
+	 * record's lock: of concurrent deletes one succeeds and the others find no record (404) or a busy one (409); a
+	 * re-import being launched from it makes the delete wait or refuses it. The audit row is written in the
+	 * transaction that deletes the record, after the change.
+	 */
 	public void delete(String recordId, boolean deleteRemote, String actor) {
+		long id = latest(recordId).getJobInstance().getInstanceId();
+		TransferLocks.Lock lock = this.locks.acquire(TransferLocks.record(id), "deletion by " + actor,
+				(holder) -> LockConflicts.recordBusy(id, holder));
+		try {
+			deleteLocked(recordId, deleteRemote, actor);
+		}
+		finally {
+			this.locks.release(lock);
+		}
+	}
+
+	private void deleteLocked(String recordId, boolean deleteRemote, String actor) {
 		JobExecution execution = latest(recordId);
 		if (RUNNING.contains(execution.getStatus())) {
 			throw FerryException.invalid("record " + recordId + " is " + status(execution)
@@ -137,7 +245,6 @@ public class TransferAdmin {
 		RecordDirectory dir = RecordDirectory.of(Path.of(parameters.getString(TransferParameters.STORAGE_ROOT)),
 				parameters.getString(TransferParameters.CLUSTER_ID), instance.getInstanceId(),
 				parameters.getString(TransferParameters.STORAGE_TYPE));
-		this.audit.record(actor, "transfer.delete", "record " + recordId, "directory " + dir.path());
 		try {
 			if (Files.exists(dir.path())) {
 				FileSystemUtils.deleteRecursively(dir.path());
@@ -151,16 +258,21 @@ public class TransferAdmin {
 		if (deleteRemote) {
 			deleteRemote(recordId, execution, s3SecretId);
 		}
-		if (s3SecretId != null) {
-			this.secrets.delete(s3SecretId);
-		}
 		Long secretId = parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID);
-		if (secretId != null && TransferParameters.CREDENTIAL_OF_REQUEST
-			.equals(parameters.getString(TransferParameters.CREDENTIAL_SCOPE))) {
-			this.secrets.delete(secretId);
-		}
+		boolean ownSecret = secretId != null && TransferParameters.CREDENTIAL_OF_REQUEST
+			.equals(parameters.getString(TransferParameters.CREDENTIAL_SCOPE));
 		try {
-			this.jobRepository.deleteJobInstance(instance);
+			this.transactions.executeWithoutResult((status) -> {
+				if (s3SecretId != null) {
+					this.secrets.delete(s3SecretId);
+				}
+				if (ownSecret) {
+					this.secrets.delete(secretId);
+				}
+				this.jobRepository.deleteJobInstance(instance);
+				this.audit.recordInTransaction(actor, "transfer.delete", "record " + recordId,
+						"directory " + dir.path() + (deleteRemote ? " and its S3 objects" : ""));
+			});
 		}
 		catch (RuntimeException ex) {
 			throw new FerryException(ErrorCode.TIEM_TRANSPORT_RECORD_DELETE_FAILED,

@@ -26,6 +26,7 @@ import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.config.SettingsService;
+import dev.ferry.dump.DumpContents;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3AccessException;
@@ -69,10 +70,13 @@ public class TransferService {
 
 	private final AuditLog audit;
 
+	private final TransferLocks locks;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
-			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit) {
+			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit, TransferLocks locks) {
+		this.locks = locks;
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.jobOperator = jobOperator;
@@ -140,6 +144,11 @@ public class TransferService {
 		return plan;
 	}
 
+	/**
+	 * Starts an import. A re-import holds its source record's lock until its execution exists (a concurrent delete
+	 * of that record waits or is refused, never the reverse halfway); the launch takes the target cluster's import
+	 * lock, which the execution keeps until it ends.
+	 */
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
 		return importData(request, requestedBy, null);
 	}
@@ -150,6 +159,21 @@ public class TransferService {
 	 */
 	TransferStarted importData(ImportRequest request, String requestedBy,
 			java.util.function.@Nullable Consumer<JobParametersBuilder> drill) {
+		Long sourceRecord = LockConflicts.recordNumber(request.recordId());
+		TransferLocks.Lock source = (sourceRecord == null) ? null
+				: this.locks.acquire(TransferLocks.record(sourceRecord),
+						(drill == null ? "re-import by " : "restore drill by ") + requestedBy,
+						(holder) -> LockConflicts.recordBusy(sourceRecord, holder));
+		try {
+			return importLocked(request, requestedBy, drill);
+		}
+		finally {
+			this.locks.release(source);
+		}
+	}
+
+	private TransferStarted importLocked(ImportRequest request, String requestedBy,
+			java.util.function.@Nullable Consumer<JobParametersBuilder> drill) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
 		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
@@ -159,20 +183,12 @@ public class TransferService {
 			this.tools.myloader();
 		}
 		ensureRoot(properties.importRoot(), "import");
-		if (plan.chain() == ToolChain.MYSQL) {
-			switch (plan.source().kind()) {
-				case HISTORY -> DumpDatabases.checkDirectory(plan.source().dataDir());
-				case UPLOAD -> DumpDatabases.checkZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-				case S3 -> { // S3Listing checks the names it lists
-				}
-			}
-		}
 		checkNoImportRunning(plan.cluster());
-		java.util.Set<String> tables = switch (plan.source().kind()) {
-			case HISTORY -> TargetTables.inDump(plan.source().dataDir());
-			case UPLOAD -> TargetTables.inZip(this.uploads.find(plan.source().uploadId()).orElseThrow().zip());
-			case S3 -> s3Tables(plan.s3(), plan.chain());
-		};
+		DumpContents dump = DumpSources.inspect(plan, this.uploads);
+		if (plan.chain() == ToolChain.MYSQL) {
+			DumpDatabases.check(dump.databases());
+		}
+		java.util.Set<String> tables = dump.tables();
 		if (!plan.overwrite() && drill == null) {
 			checkTargetEmpty(plan, tables);
 		}
@@ -193,9 +209,19 @@ public class TransferService {
 		if (drill != null) {
 			drill.accept(parameters);
 		}
-		TransferStarted started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
-				requestedBy);
-		this.audit.record(requestedBy, drill == null ? "transfer.import" : "transfer.drill", "record " + started.recordId(), clusterName(plan.cluster())
+		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
+				"import launched by " + requestedBy, (holder) -> LockConflicts.importRunning(plan.cluster(), holder));
+		TransferStarted started;
+		try {
+			started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
+		}
+		catch (RuntimeException ex) {
+			this.locks.release(target);
+			throw ex;
+		}
+		this.locks.attach(target, started);
+		this.audit.record(requestedBy, drill == null ? "transfer.import" : "transfer.drill",
+				"record " + started.recordId(), clusterName(plan.cluster())
 				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));
 		return started;
 	}
@@ -261,21 +287,6 @@ public class TransferService {
 		}
 	}
 
-	/** The dump's tables, from the object names under the bucket prefix (also proves it is readable). */
-	private static java.util.Set<String> s3Tables(S3Target s3, ToolChain chain) {
-		try {
-			S3Probe.checkReadable(s3.location(), s3.credentials());
-			java.util.Set<String> tables = S3Listing.tables(s3, chain);
-			if (tables.isEmpty()) {
-				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());
-			}
-			return tables;
-		}
-		catch (S3AccessException ex) {
-			throw S3Target.inaccessible(ex);
-		}
-	}
-
 	/**
 	 * Refuses an export whose selected databases or tables have names mydumper/myloader 0.10 cannot carry, naming
 	 * them. When the source cannot be read here, the job reads it again and fails with the server's message.
@@ -300,12 +311,14 @@ public class TransferService {
 		return credential.fromRequest() ? credential.requestPassword() : this.clusters.password(cluster);
 	}
 
-	/** At most one import per target cluster: a second one is refused while the first runs. */
+	/**
+	 * At most one import per target cluster: the quick answer while one runs, before the dump is read. The rule
+	 * itself is the target's import lock, taken as the import launches.
+	 */
 	private void checkNoImportRunning(Cluster cluster) {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(TransferParameters.IMPORT_JOB)) {
 			if (cluster.clusterId().equals(running.getJobParameters().getString(TransferParameters.CLUSTER_ID))) {
-				throw FerryException.invalid("cluster " + cluster.name() + " already has an import running (record "
-						+ running.getJobInstance().getInstanceId() + "); start this one when it has ended");
+				throw LockConflicts.importRunning(cluster, running.getJobInstance().getInstanceId());
 			}
 		}
 	}

@@ -44,6 +44,7 @@ class UpdateImportRecordTasklet implements Tasklet {
 		ExecutionContext result = stepExecution.getJobExecution().getExecutionContext();
 		Path data = ImportDirectories.data(stepExecution);
 		result.putString(UpdateExportRecordTasklet.FILE_PATH, data.toString());
+		result.remove(TransferFailedTasklet.ERROR); // a restarted import: the earlier attempt's reason is history
 		if (!Files.exists(data.resolve(Manifest.FILE_NAME))) {
 			result.putString(VERIFICATION, "not verified: the dump has no manifest.json (not a Ferry export)");
 			return RepeatStatus.FINISHED;

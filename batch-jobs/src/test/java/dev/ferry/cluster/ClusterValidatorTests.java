@@ -2,6 +2,7 @@ package dev.ferry.cluster;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ferry.error.ErrorCode;
@@ -103,10 +104,10 @@ class ClusterValidatorTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "pd.example.com", "pd:", ":2379", "pd:abc", "pd:123456", "http://pd:2379", "pd 1:2379",
-			"pd:0", "pd:99999" })
+			"pd:0", "pd:99999", "-pd:2379", "--log-file=x:2379" })
 	void aPdAddressThatIsNotHostColonPortIsRejected(String pdAddress) {
 		assertOnlyProblem(new ClusterDraft("a", "TIDB", "h", 4000, 10080, pdAddress, "u", null),
-				"pdAddress '" + pdAddress + "' must be host:port (port 1-65535)");
+				"pdAddress '" + pdAddress + "' must be host:port (port 1-65535), the host starting with a letter or digit");
 	}
 
 	@Test
@@ -123,10 +124,38 @@ class ClusterValidatorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bad host", " leading", "a b c", "-dash-first", "host/path", "host;rm", "ho\tst" })
+	@ValueSource(strings = { "bad host", " leading", "a b c", "host;rm", "ho\tst", "fe80::zz" })
 	void aHostThatIsNotAHostNameOrAddressIsRejected(String host) {
 		assertOnlyProblem(new ClusterDraft("a", "MYSQL", host, 3306, null, null, "u", null),
 				"host '" + host + "' is not a host name or IP address");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"localhost:3307|holds a port: give only the host name or IP address, and the port in port",
+			"10.0.0.5:|holds a port", "db.example.com:3306|holds a port",
+			"host/path|holds a path", "localhost:3307/db|holds a path",
+			"-dash-first|starts with '-', which the tools would read as an option",
+			"--help|starts with '-', which the tools would read as an option", "a:b:c|is not a valid IPv6 address" })
+	void aHostWithAPortAPathOrALeadingDashIsRefusedSayingWhy(String host, String why) {
+		assertThatThrownBy(() -> ClusterValidator.validate(new ClusterDraft("a", "MYSQL", host, 3306, null, null, "u",
+				null)))
+			.hasMessage("invalid cluster: host '" + host + "' " + why
+					+ (why.equals("holds a port") ? ": give only the host name or IP address, and the port in port"
+							: why.equals("holds a path") ? ": give only the host name or IP address" : ""));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "::1", "fd00::5", "2001:db8::10", "::ffff:10.0.0.1" })
+	void anIpv6AddressIsAHost(String host) {
+		assertThat(ClusterValidator.validate(new ClusterDraft("a", "MYSQL", host, 3306, null, null, "u", null)))
+			.isEqualTo(ClusterKind.MYSQL);
+	}
+
+	@Test
+	void aUserStartingWithADashIsRefused() {
+		assertOnlyProblem(new ClusterDraft("a", "MYSQL", "h", 3306, null, null, "--help", null),
+				"user '--help' starts with '-', which the tools would read as an option");
 	}
 
 	@Test

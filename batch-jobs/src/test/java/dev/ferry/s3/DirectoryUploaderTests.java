@@ -186,6 +186,39 @@ class DirectoryUploaderTests {
 	}
 
 	@Test
+	void uploadsALastFileOnlyWhenFinishingAfterEveryOtherFile() throws Exception {
+		Path dir = Files.createDirectories(this.temp.resolve("data"));
+		Files.writeString(dir.resolve("manifest.json"), "{}");
+		Files.writeString(dir.resolve("a.sql"), "a");
+		S3Location location = S3TestServer.location(bucket, "exports/r4");
+
+		try (DirectoryUploader uploader = new DirectoryUploader(clients, location, dir, null,
+				UploadOptions.defaults().withQuietPeriod(Duration.ZERO).withLastFileNames(Set.of("manifest.json")))) {
+			pollUntil(uploader, () -> uploader.uploadedFiles().contains(Path.of("a.sql")), Duration.ofSeconds(30));
+			pollFor(uploader, Duration.ofMillis(500));
+			assertThat(uploader.uploadedFiles()).containsExactly(Path.of("a.sql"));
+			assertThat(uploader.finish().filesDone()).isEqualTo(2);
+		}
+		assertThat(S3TestServer.keys(clients, bucket, "exports/r4/")).containsExactlyInAnyOrder("exports/r4/a.sql",
+				"exports/r4/manifest.json");
+	}
+
+	@Test
+	void aLastFileIsNotUploadedAfterAnotherFileFailed() throws Exception {
+		Path dir = Files.createDirectories(this.temp.resolve("data"));
+		Files.writeString(dir.resolve("manifest.json"), "{}"); // the older file: it would go first
+		Files.writeString(dir.resolve("a.sql"), "a");
+		S3Location location = S3TestServer.location("ferry-missing-bucket", "p");
+
+		try (DirectoryUploader uploader = new DirectoryUploader(clients, location, dir, null,
+				UploadOptions.defaults().withLastFileNames(Set.of("manifest.json")))) {
+			S3TransferException failure = catchThrowableOfType(S3TransferException.class, uploader::finish);
+
+			assertThat(failure.key()).as("the manifest's upload never started").isEqualTo("p/a.sql");
+		}
+	}
+
+	@Test
 	void waitsForAQuietPeriodWithoutProducer() throws Exception {
 		Path dir = Files.createDirectories(this.temp.resolve("data"));
 		Files.writeString(dir.resolve("fresh.sql"), "fresh");

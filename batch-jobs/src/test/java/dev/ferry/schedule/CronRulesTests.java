@@ -53,6 +53,33 @@ class CronRulesTests {
 	}
 
 	@Test
+	void aCronThatFiresMoreOftenThanTheMinimumIntervalIsRefused() {
+		Duration fiveMinutes = Duration.ofMinutes(5);
+		assertThatThrownBy(() -> CronRules.checkInterval(CronRules.parse("* * * * * ?", ZoneId.of("UTC")), fiveMinutes))
+			.isInstanceOf(dev.ferry.error.FerryException.class)
+			.hasMessageStartingWith("cron '* * * * * ?' fires 1s apart (")
+			.hasMessageEndingWith("schedules may fire at most once every 5m (ferry.schedules.min-interval, "
+					+ "FERRY_SCHEDULE_MIN_INTERVAL)");
+		assertThatThrownBy(() -> CronRules.checkInterval(CronRules.parse("0 */4 * * * ?", ZoneId.of("UTC")), fiveMinutes))
+			.hasMessageContaining("fires 4m apart");
+		assertThatThrownBy(
+				() -> CronRules.checkInterval(CronRules.parse("0,1 0 2 * * ?", ZoneId.of("UTC")), fiveMinutes))
+			.as("two fire times a second apart once a day")
+			.hasMessageContaining("fires 1s apart");
+		CronRules.checkInterval(CronRules.parse("0 */5 * * * ?", ZoneId.of("UTC")), fiveMinutes);
+		CronRules.checkInterval(CronRules.parse("0 0 2 * * ?", ZoneId.of("UTC")), fiveMinutes);
+		CronRules.checkInterval(CronRules.parse("0/3 * * * * ?", ZoneId.of("UTC")), Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aNumberOutOfRangeIsRefusedWithoutJavaInTheMessage() {
+		assertThatThrownBy(() -> CronRules.parse("9223372036854775808", ZoneId.of("UTC")))
+			.hasMessageStartingWith("cron '9223372036854775808' is not a valid Quartz cron expression: ")
+			.hasMessageNotContaining("java.")
+			.hasMessageNotContaining("Exception");
+	}
+
+	@Test
 	void describesTheExpressionInWords() {
 		assertThat(CronRules.words("0 0/15 * * * ?")).containsIgnoringCase("15 minutes");
 		assertThat(CronRules.describe("0 30 2 * * ?", ZoneId.of("UTC"), 1).description()).contains("02:30");
@@ -78,7 +105,9 @@ class CronRulesTests {
 		assertInvalid(() -> ScheduleValidator.maxAge("30 days"), "not an ISO-8601 duration");
 		assertInvalid(() -> ScheduleValidator.maxAge("-P1D"), "must be positive");
 		assertInvalid(() -> ScheduleValidator.check(new ScheduleDraft("n", "0 0 2 * * ?", "UTC", null, 0, null,
-				null)), "keepLast 0 is invalid");
+				null), Duration.ofMinutes(5)), "keepLast 0 is invalid");
+		assertInvalid(() -> ScheduleValidator.check(new ScheduleDraft("n", "0 * * * * ?", "UTC", null, null, null,
+				null), Duration.ofMinutes(5)), "fires 1m apart");
 	}
 
 	private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {

@@ -2,6 +2,7 @@ package dev.ferry.transfer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ferry.error.FerryException;
@@ -62,6 +63,36 @@ class TableFilterTests {
 	void badRulesAreRejectedNamingTheRule(String bad) {
 		assertThatThrownBy(() -> TableFilter.parse(bad)).isInstanceOf(FerryException.class)
 			.hasMessageContaining("filter");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "[z-a].*|has the range z-a, whose start comes after its end",
+					"a.[!]|has an unclosed [ (a ] right after [, [! or [^ is a member of the set, not its end)",
+					"a.[^]|has an unclosed [", "a.[[:alpha:]]|uses a class such as [:alpha:], which is not supported",
+					"a.[\\]|has an unclosed [", "-x.y|starts with '-', which dumpling would read as an option" })
+	void badCharacterSetsAreRefusedNamingTheRuleAndTheProblem(String rule, String problem) {
+		assertThatThrownBy(() -> TableFilter.parse("shop.*;" + rule)).isInstanceOf(FerryException.class)
+			.hasMessageStartingWith("filter rule '" + rule + "' " + problem);
+	}
+
+	@Test
+	void setMembersAreLiteralsAndSetsCanExclude() {
+		TableFilter filter = TableFilter.parse("db.[]a-c];x.[!0-9]*;y.[^a]?;z.[.^\\]&]x");
+
+		assertThat(filter.matches("db", "]")).isTrue();
+		assertThat(filter.matches("db", "b")).isTrue();
+		assertThat(filter.matches("db", "d")).isFalse();
+		assertThat(filter.matches("x", "t1")).isTrue();
+		assertThat(filter.matches("x", "1t")).isFalse();
+		assertThat(filter.matches("y", "bc")).isTrue();
+		assertThat(filter.matches("y", "ac")).isFalse();
+		assertThat(filter.matches("z", "]x")).isTrue();
+		assertThat(filter.matches("z", ".x")).isTrue();
+		assertThat(filter.matches("z", "^x")).isTrue();
+		assertThat(filter.matches("z", "&x")).isTrue();
+		assertThat(filter.matches("z", "ax")).isFalse();
+		assertThat(filter.matches("z", "\\x")).isFalse();
 	}
 
 	@Test

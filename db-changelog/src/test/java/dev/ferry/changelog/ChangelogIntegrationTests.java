@@ -64,7 +64,8 @@ class ChangelogIntegrationTests {
 			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0011-idx-batch-job-execution-params-value-%s",
 			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
 			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle",
-			"ferry-security-0002-add-user-credentials-version", "ferry-drill-0001-create-schedule-drill",
+			"ferry-security-0002-add-user-credentials-version",
+			"ferry-locks-0001-create-transfer-lock", "ferry-drill-0001-create-schedule-drill",
 			"ferry-drill-0002-create-restore-drill");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
@@ -73,7 +74,7 @@ class ChangelogIntegrationTests {
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
 			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN",
-			"FERRY_LOGIN_THROTTLE", "FERRY_SCHEDULE_DRILL", "FERRY_RESTORE_DRILL");
+			"FERRY_LOGIN_THROTTLE", "FERRY_TRANSFER_LOCK", "FERRY_SCHEDULE_DRILL", "FERRY_RESTORE_DRILL");
 
 	@Test
 	void h2() throws Exception {
@@ -305,6 +306,12 @@ class ChangelogIntegrationTests {
 			{ "FERRY_USER.PASSWORD_HASH", "VARCHAR(255) NOT NULL" }, { "FERRY_USER.ROLE", "VARCHAR(16) NOT NULL" },
 			{ "FERRY_USER.ENABLED", "BOOL NOT NULL DEFAULT TRUE" }, { "FERRY_USER.CREATED_AT", "TS NOT NULL" },
 			{ "FERRY_USER.CREDENTIALS_VERSION", "INT NOT NULL DEFAULT 0" },
+			{ "FERRY_TRANSFER_LOCK.LOCK_KEY", "VARCHAR(160) NOT NULL" },
+			{ "FERRY_TRANSFER_LOCK.LOCK_TOKEN", "VARCHAR(36) NOT NULL" },
+			{ "FERRY_TRANSFER_LOCK.NODE_ID", "VARCHAR(128) NOT NULL" },
+			{ "FERRY_TRANSFER_LOCK.PURPOSE", "VARCHAR(255) NOT NULL" },
+			{ "FERRY_TRANSFER_LOCK.JOB_EXECUTION_ID", "BIGINT NULL" }, { "FERRY_TRANSFER_LOCK.RECORD_ID", "BIGINT NULL" },
+			{ "FERRY_TRANSFER_LOCK.LOCKED_AT", "TS NOT NULL" },
 			{ "FERRY_SCHEDULE.ID", "ID" },
 			{ "FERRY_SCHEDULE.NAME", "VARCHAR(128) NOT NULL" },
 			{ "FERRY_SCHEDULE.CLUSTER_ID", "BIGINT NOT NULL" },

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.databind.exc.MismatchedInputException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
+import dev.ferry.web.console.RequestProblems;
 
 /**
  * Turns every failure of an API call into the envelope with its code and HTTP status: Ferry's codes for domain
@@ -34,13 +37,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (code.httpStatus() >= 500) {
 			log.error("API call failed: {}", ex.getMessage(), ex);
 		}
-		return ResponseEntity.status(code.httpStatus()).body(ApiResponse.error(code.code(), ex.getMessage()));
+		return ResponseEntity.status(code.httpStatus()).body(ApiResponse.error(code.code(), ex.publicMessage()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ApiResponse<Void>> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return invalid(ex.getName() + " '" + ex.getValue() + "' is not a valid "
-				+ (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName().toLowerCase()));
+		return invalid(RequestProblems.describe(ex));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
@@ -61,6 +63,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return new ResponseEntity<>(ApiResponse.error(ErrorCode.PARAMETER_INVALID.code(),
+					field(mismatch) + " must be " + RequestProblems.expected(mismatch.getTargetType())), status);
+		}
 		String message = (cause == ex) ? "request body is missing or not valid JSON" // Spring's text names the method
 				: "request body is not valid JSON for this call: " + firstLine(cause.getMessage());
 		return new ResponseEntity<>(ApiResponse.error(ErrorCode.PARAMETER_INVALID.code(), message), status);
@@ -75,6 +81,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<ApiResponse<Void>> invalid(String message) {
 		return ResponseEntity.badRequest().body(ApiResponse.error(ErrorCode.PARAMETER_INVALID.code(), message));
+	}
+
+	/** The field a value was wrong for, as a JSON path: {@code port}, {@code export.clusterId}. */
+	private static String field(MismatchedInputException mismatch) {
+		StringBuilder field = new StringBuilder();
+		for (var reference : mismatch.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	private static String firstLine(@Nullable String message) {

@@ -35,10 +35,10 @@ class AuditApiController {
 	@Operation(summary = "Read the audit trail", description = "Newest first, paged; filter by actor and by action "
 			+ "(cluster.delete) or its subject (cluster).")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "One page of entries."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "page below 1, pageSize not within 1-200, or a malformed action.") })
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "page not within 1-1000000, pageSize not within 1-200, or a malformed action.") })
 	@GetMapping
 	ApiResponse<Map<String, List<AuditEntry>>> entries(
-			@Parameter(description = "Page to return, counting from 1.", example = "1") @RequestParam(defaultValue = "1") int page,
+			@Parameter(description = "Page to return, counting from 1 (at most 1000000; past the last entry the list is empty).", example = "1") @RequestParam(defaultValue = "1") int page,
 			@Parameter(description = "Entries per page, 1-200.", example = "50") @RequestParam(defaultValue = "50") int pageSize,
 			@Parameter(description = "Only what this user did (case-insensitive).", example = "admin") @RequestParam(required = false) @Nullable String actor,
 			@Parameter(description = "Only this action, or every action of this subject.", example = "cluster") @RequestParam(required = false) @Nullable String action) {

@@ -45,7 +45,8 @@ class TransportAdminApiController {
 			+ "that did not complete, as a new execution (workFlowId) of the same record.")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Restarted (or queued): the record and its new workflow."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is not Failed or Stopped."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.RECORD_NOT_FOUND),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.RECORD_NOT_FOUND + "\n\n" + OpenApiConfiguration.CLUSTER_NOT_FOUND + " (the record's cluster was deleted)"),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "60300: an import into the record's cluster is already running (the message names its record)."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.RECORD_CREATE_FAILED) })
 	@PostMapping("/restart")
 	ApiResponse<TransferStarted> restart(@Parameter(description = "Id of the transfer record (recordId).") @PathVariable String recordId, Principal principal) {
@@ -57,8 +58,9 @@ class TransportAdminApiController {
 			+ "with deleteRemote also the objects an S3 export wrote. Refused while a re-import reads the export. "
 			+ "Data is {recordId}.")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Deleted."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is queued or running, a re-import reads it, or deleteRemote was given for a record that is not an S3 export."),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is queued or running, or deleteRemote was given for a record that is not an S3 export."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.RECORD_NOT_FOUND),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "60300: a re-import reads the export or is being launched from it, or another request is deleting the record."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.RECORD_DELETE_FAILED + "\n\n" + OpenApiConfiguration.FILE_DELETE_FAILED) })
 	@DeleteMapping
 	ApiResponse<Map<String, String>> delete(@Parameter(description = "Id of the transfer record (recordId).") @PathVariable String recordId,

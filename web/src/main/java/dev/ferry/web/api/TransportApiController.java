@@ -71,8 +71,9 @@ class TransportApiController {
 			+ "buildDataImportConfig, importDataToCluster, updateDataImportRecord; an import of a Ferry export "
 			+ "compares the target's row counts with its manifest (the record's verification).")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Started (or queued): the record and its workflow."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "a field is wrong, not exactly one source, the upload is unknown or for another cluster, the export is not a Finished NFS export, target tables already hold rows (without overwrite), or an import into this cluster is already running.\n\n" + OpenApiConfiguration.CONFIG_INVALID),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "a field is wrong, not exactly one source, the upload is unknown or for another cluster, the export is not a Finished NFS export, or target tables already hold rows (without overwrite).\n\n" + OpenApiConfiguration.CONFIG_INVALID),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.CLUSTER_NOT_FOUND + "\n\n" + OpenApiConfiguration.RECORD_NOT_FOUND + " (or its files are gone)"),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "60300: an import into this cluster is already running (the message names its record), or the source export is being deleted."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.RECORD_CREATE_FAILED + "\n\n" + OpenApiConfiguration.PATH_CREATE_FAILED) })
 	@PostMapping("/import")
 	ApiResponse<TransferStarted> importData(@RequestBody ImportRequest request, Principal principal) {
@@ -84,10 +85,10 @@ class TransportApiController {
 			+ "pageSize, total}. Each record carries its status, progress (while running), message (why it failed) "
 			+ "and verification (imports).")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "One page of records."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "page below 1, pageSize not within 1-1000, endTime before startTime, an unknown status or transportType, or a value of the wrong type.") })
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "page not within 1-1000000, pageSize not within 1-1000, endTime before startTime, an unknown status or transportType, or a value of the wrong type.") })
 	@GetMapping("/transport")
 	ApiResponse<Map<String, List<TransportRecord>>> records(
-			@Parameter(description = "Page to return, counting from 1.", example = "1") @RequestParam(defaultValue = "1") int page,
+			@Parameter(description = "Page to return, counting from 1 (at most 1000000; past the last record the list is empty).", example = "1") @RequestParam(defaultValue = "1") int page,
 			@Parameter(description = "Records per page, 1-1000.", example = "10") @RequestParam(defaultValue = "10") int pageSize,
 			@Parameter(description = "Only this record.", example = "42") @RequestParam(required = false) @Nullable Long recordId,
 			@Parameter(description = "Only records of this cluster.") @RequestParam(required = false) @Nullable String clusterId,
@@ -96,9 +97,7 @@ class TransportApiController {
 			@Parameter(description = "Only records ended at or before this time (unix seconds).", example = "1714608000") @RequestParam(required = false) @Nullable Long endTime,
 			@Parameter(description = "Only records with this status: Queued, Processing, Finished, Failed or Stopped (case-insensitive).", example = "Finished") @RequestParam(required = false) @Nullable String status,
 			@Parameter(description = "Only imports or only exports: import or export.", example = "export") @RequestParam(required = false) @Nullable String transportType) {
-		if (page < 1) {
-			throw FerryException.invalid("page must be 1 or more, was " + page);
-		}
+		RecordFilter.checkPage(page);
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw FerryException.invalid("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
 		}

@@ -5,9 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import dev.ferry.error.FerryException;
@@ -24,7 +27,20 @@ class ConsoleExceptionHandler {
 
 	@ExceptionHandler(FerryException.class)
 	String refused(FerryException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
-		return answer(HttpStatus.valueOf(ex.errorCode().httpStatus()), ex.getMessage(), request, response, model);
+		if (ex.errorCode().httpStatus() >= 500) {
+			log.error("Console request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
+		}
+		return answer(HttpStatus.valueOf(ex.errorCode().httpStatus()), ex.publicMessage(), request, response, model);
+	}
+
+	/**
+	 * A path or parameter of the wrong type ({@code /users/abc/disable}, {@code role=GOD}), a required parameter
+	 * missing, or a body that cannot be read: the request is wrong, so a 400 naming the parameter.
+	 */
+	@ExceptionHandler({ TypeMismatchException.class, MissingServletRequestParameterException.class,
+			HttpMessageNotReadableException.class })
+	String wrongType(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return answer(HttpStatus.BAD_REQUEST, RequestProblems.describe(ex), request, response, model);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

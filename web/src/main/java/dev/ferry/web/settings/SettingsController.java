@@ -52,18 +52,17 @@ class SettingsController {
 
 	@PostMapping("/settings")
 	String save(@ModelAttribute("form") SettingsForm form, BindingResult result,
-			@RequestParam(name = "reset", required = false) @Nullable String reset, Model model,
+			@RequestParam(name = "reset", required = false) @Nullable Setting reset, Model model,
 			HttpServletResponse response, RedirectAttributes redirect, java.security.Principal user) {
 		if (reset != null) {
-			Setting setting = Setting.valueOf(reset);
-			form.getValues().put(setting.field(), this.settings.defaultText(setting));
+			form.getValues().put(reset.field(), this.settings.defaultText(reset));
 		}
-		Map<Setting, String> valid = SettingsValidator.validate(form, result);
+		FerryProperties before = this.settings.current();
+		Map<Setting, String> valid = SettingsValidator.validate(form, SettingsForm.of(before), result);
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(model);
 		}
-		FerryProperties before = this.settings.current();
 		Map<Setting, String> changed = new EnumMap<>(Setting.class);
 		valid.forEach((setting, value) -> {
 			if (!value.equals(SettingsForm.of(before).value(setting))) {
@@ -84,8 +83,7 @@ class SettingsController {
 	/** The live check of one value as it is typed: a tool's version or a root's state. */
 	@HxRequest
 	@GetMapping("/settings/check/{setting}")
-	String check(@PathVariable String setting, HttpServletRequest request, Model model) {
-		Setting which = Setting.valueOf(setting);
+	String check(@PathVariable("setting") Setting which, HttpServletRequest request, Model model) {
 		String value = request.getParameter("values[" + which.field() + "]");
 		model.addAttribute("setting", which);
 		model.addAttribute("result", HealthChecks.check(which, value == null ? "" : value));

@@ -4,8 +4,10 @@ import java.security.Principal;
 import java.time.LocalDateTime;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,18 +50,33 @@ class TokensController {
 	}
 
 	@PostMapping("/tokens")
-	String create(@Valid @ModelAttribute(FORM) NewTokenForm form, BindingResult result, Principal user, Model model,
-			HttpServletResponse response) {
-		createToken(form, result, user, model, response);
+	String create(@Valid @ModelAttribute(FORM) @Nullable NewTokenForm form, BindingResult result, Principal user,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		createToken(bound(form, result, request, model), result, user, model, response);
 		return "tokens/list";
 	}
 
 	@HxRequest
 	@PostMapping("/tokens")
-	String createFragment(@Valid @ModelAttribute(FORM) NewTokenForm form, BindingResult result, Principal user,
-			Model model, HttpServletResponse response) {
-		createToken(form, result, user, model, response);
+	String createFragment(@Valid @ModelAttribute(FORM) @Nullable NewTokenForm form, BindingResult result,
+			Principal user, Model model, HttpServletRequest request, HttpServletResponse response) {
+		createToken(bound(form, result, request, model), result, user, model, response);
 		return "tokens/list :: tokens";
+	}
+
+	/**
+	 * The form as bound, or, when the lifetime could not be converted ({@code expiresInDays=abc}) and so no form was
+	 * built, the name as sent and the default lifetime; the conversion error stays on its field.
+	 */
+	private static NewTokenForm bound(@Nullable NewTokenForm form, BindingResult result, HttpServletRequest request,
+			Model model) {
+		if (form != null) {
+			return form;
+		}
+		NewTokenForm sent = new NewTokenForm(request.getParameter("name"), NewTokenForm.empty().expiresInDays());
+		model.addAttribute(FORM, sent);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, result);
+		return sent;
 	}
 
 	private void createToken(NewTokenForm form, BindingResult result, Principal user, Model model,

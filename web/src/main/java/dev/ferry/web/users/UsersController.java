@@ -3,8 +3,10 @@ package dev.ferry.web.users;
 import java.security.Principal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,17 +52,34 @@ class UsersController {
 	}
 
 	@PostMapping("/users")
-	String create(@Valid @ModelAttribute(FORM) NewUserForm form, BindingResult result, Principal actor, Model model,
-			HttpServletResponse response, RedirectAttributes flash) {
-		return created(form, result, actor, model, response, flash) ? "redirect:/users" : "users/list";
+	String create(@Valid @ModelAttribute(FORM) @Nullable NewUserForm form, BindingResult result, Principal actor,
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+		return created(bound(form, result, request, model), result, actor, model, response, flash) ? "redirect:/users"
+				: "users/list";
 	}
 
 	@HxRequest
 	@PostMapping("/users")
-	String createFromFragment(@Valid @ModelAttribute(FORM) NewUserForm form, BindingResult result, Principal actor,
-			Model model, HttpServletResponse response, RedirectAttributes flash) {
-		return created(form, result, actor, model, response, flash) ? "redirect:htmx:/users"
-				: "users/list :: new-user";
+	String createFromFragment(@Valid @ModelAttribute(FORM) @Nullable NewUserForm form, BindingResult result,
+			Principal actor, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes flash) {
+		return created(bound(form, result, request, model), result, actor, model, response, flash)
+				? "redirect:htmx:/users" : "users/list :: new-user";
+	}
+
+	/**
+	 * The form as bound, or, when a value could not be converted ({@code role=GOD}) and so no form was built, the
+	 * texts as sent with that field left empty; the conversion error stays on its field.
+	 */
+	private static NewUserForm bound(@Nullable NewUserForm form, BindingResult result, HttpServletRequest request,
+			Model model) {
+		if (form != null) {
+			return form;
+		}
+		NewUserForm sent = new NewUserForm(request.getParameter("username"), null, request.getParameter("password"));
+		model.addAttribute(FORM, sent);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, result);
+		return sent;
 	}
 
 	private boolean created(NewUserForm form, BindingResult result, Principal actor, Model model,

@@ -84,6 +84,10 @@ class AuditControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("is invalid"), not(containsString("Exception")))));
 		this.mvc.perform(get("/audit").param("page", "0")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/audit").param("page", "abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("page &#39;abc&#39; is not a whole number")));
+		this.mvc.perform(get("/audit").param("page", "99999999999")).andExpect(status().isBadRequest());
 		verify(this.audit, never()).find(any());
 	}
 

@@ -105,6 +105,32 @@ class SettingsControllerTests {
 	}
 
 	@Test
+	void aToolMissingOnThisHostDoesNotBlockSavingAnotherSetting() throws Exception {
+		FerryProperties withoutTiup = new FerryProperties(dir, dir.resolve("export"), dir.resolve("import"), 4,
+				new FerryProperties.Tools(this.tool.toString(), this.tool.toString(), 6, Duration.ofHours(24),
+						Duration.ofSeconds(2), Duration.ofSeconds(10), "/nonexistent/tiup", "", ""),
+				this.current.files());
+		given(this.settings.current()).willReturn(withoutTiup);
+		this.current = withoutTiup;
+		this.mvc.perform(form(post("/settings"), "values[maxConcurrentTransfers]", "8"))
+			.andExpect(redirectedUrl("/settings"));
+		verify(this.settings).save(Map.of(Setting.MAX_CONCURRENT_TRANSFERS, "8"));
+		this.mvc.perform(form(post("/settings"), "values[tiup]", "/nonexistent/other-tiup"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("/nonexistent/other-tiup: not found or not executable")));
+	}
+
+	@Test
+	void anUnknownSettingIsA400() throws Exception {
+		this.mvc.perform(form(post("/settings")).param("reset", "NO_SUCH"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("reset &#39;NO_SUCH&#39; is not one of")));
+		this.mvc.perform(get("/settings/check/NO_SUCH").header("HX-Request", "true"))
+			.andExpect(status().isBadRequest());
+		verify(this.settings, never()).save(any());
+	}
+
+	@Test
 	void resetPutsTheDefaultBack() throws Exception {
 		this.mvc.perform(form(post("/settings")).param("reset", "DUMP_THREADS")).andExpect(redirectedUrl("/settings"));
 		verify(this.settings).save(Map.of(Setting.DUMP_THREADS, "4"));

@@ -25,7 +25,7 @@ class SettingsValidatorTests {
 		SettingsForm form = valid();
 		form.getValues().put("exportRoot", this.dir.resolve("new/../export/").toString() + "/");
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
-		Map<Setting, String> values = SettingsValidator.validate(form, errors);
+		Map<Setting, String> values = SettingsValidator.validate(form, new SettingsForm(), errors);
 		assertThat(errors.hasErrors()).as(errors.toString()).isFalse();
 		assertThat(values).containsEntry(Setting.EXPORT_ROOT, this.dir.resolve("export").toString())
 			.containsEntry(Setting.DUMP_THREADS, "8")
@@ -44,7 +44,7 @@ class SettingsValidatorTests {
 		form.getValues().put("tiup", "");
 		form.getValues().put("lightning", "ferry-no-such-lightning");
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
-		Map<Setting, String> values = SettingsValidator.validate(form, errors);
+		Map<Setting, String> values = SettingsValidator.validate(form, new SettingsForm(), errors);
 		assertThat(errors.getFieldError("values[exportRoot]").getDefaultMessage())
 			.isEqualTo("ferry.export-root must be an absolute path, not 'relative/export'");
 		assertThat(errors.getFieldError("values[importRoot]").getDefaultMessage()).endsWith("is a file, so it cannot be created");
@@ -58,6 +58,31 @@ class SettingsValidatorTests {
 		assertThat(errors.getFieldError("values[lightning]").getDefaultMessage())
 			.isEqualTo("ferry-no-such-lightning: not found on PATH");
 		assertThat(values).containsOnlyKeys(Setting.MYLOADER, Setting.DUMPLING);
+	}
+
+	@Test
+	void unchangedToolsAndRootsAreNotCheckedAgainOnThisHost() throws IOException {
+		SettingsForm current = valid();
+		current.getValues().put("tiup", "/nonexistent/tiup");
+		current.getValues().put("mydumper", "ferry-no-such-mydumper");
+		current.getValues().put("exportRoot", "/proc/ferry-cannot-create");
+		SettingsForm form = valid();
+		form.getValues().putAll(current.getValues());
+		form.getValues().put("maxConcurrentTransfers", "6");
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+		Map<Setting, String> values = SettingsValidator.validate(form, current, errors);
+		assertThat(errors.hasErrors()).as(errors.toString()).isFalse();
+		assertThat(values).containsEntry(Setting.MAX_CONCURRENT_TRANSFERS, "6")
+			.containsEntry(Setting.TIUP, "/nonexistent/tiup");
+
+		form.getValues().put("tiup", "/nonexistent/other-tiup");
+		form.getValues().put("maxConcurrentTransfers", "x");
+		errors = new BeanPropertyBindingResult(form, "form");
+		SettingsValidator.validate(form, current, errors);
+		assertThat(errors.getFieldError("values[tiup]").getDefaultMessage())
+			.isEqualTo("/nonexistent/other-tiup: not found or not executable");
+		assertThat(errors.getFieldError("values[maxConcurrentTransfers]")).isNotNull();
+		assertThat(errors.getFieldErrorCount()).isEqualTo(2);
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.ferry.web.console.ConsoleErrorHandling;
 import dev.ferry.web.security.ConsoleSecurityTestConfiguration;
 import dev.ferry.web.security.Role;
 
@@ -40,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The tokens page: any logged-in user, their own tokens; the new token shown once; CSRF on. */
 @WebMvcTest
-@ContextConfiguration(classes = { TokensController.class, ConsoleSecurityTestConfiguration.class })
+@ContextConfiguration(classes = { TokensController.class, ConsoleSecurityTestConfiguration.class, ConsoleErrorHandling.class })
 @WithMockUser(username = "viewer", roles = "VIEWER")
 class TokensControllerTests {
 
@@ -148,6 +149,24 @@ class TokensControllerTests {
 		// the session says ADMIN, the database says VIEWER: the session ends, the next login takes the new role
 		this.mvc.perform(get("/tokens")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 		verify(this.tokens, never()).list(anyString());
+	}
+
+	@Test
+	void wrongTypesAreA400OrAFieldErrorNeverA500() throws Exception {
+		this.mvc.perform(post("/tokens/abc/revoke").with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id &#39;abc&#39; is not a whole number")));
+		this.mvc.perform(post("/tokens").with(csrf()).param("name", "ci").param("expiresInDays", "abc"))
+			.andExpect(status().is(422))
+			.andExpect(view().name("tokens/list"))
+			.andExpect(model().attributeHasFieldErrorCode("newToken", "expiresInDays", "typeMismatch"))
+			.andExpect(content().string(allOf(containsString("Choose one of the offered lifetimes."),
+					containsString("value=\"ci\""))));
+		this.mvc.perform(post("/tokens").with(csrf()).header("HX-Request", "true").param("name", "ci")
+				.param("expiresInDays", "99999999999"))
+			.andExpect(status().is(422));
+		verify(this.tokens, never()).create(anyString(), anyString(), any());
+		verify(this.tokens, never()).revoke(anyString(), org.mockito.ArgumentMatchers.anyLong());
 	}
 
 }

@@ -111,6 +111,15 @@ class TransferScreensTests {
 
 	@Test
 	@WithMockUser(roles = "VIEWER")
+	void aPageThatIsNotANumberIsA400NotA500() throws Exception {
+		this.mvc.perform(get("/transfers").param("page", "abc")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/transfers").param("size", "1.5").header("HX-Request", "true"))
+			.andExpect(status().isBadRequest());
+		verify(this.records, org.mockito.Mockito.never()).find(any());
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
 	void theFullPageHasTheLayoutFiltersAndTabsWithCounts() throws Exception {
 		this.mvc.perform(get("/transfers").param("status", "Failed").param("q", "nightly"))
 			.andExpect(status().isOk())

@@ -16,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.ferry.web.console.ConsoleErrorHandling;
 import dev.ferry.web.security.ConsoleSecurityTestConfiguration;
 import dev.ferry.web.security.Role;
 import dev.ferry.web.tokens.ApiTokens;
@@ -43,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The users page with the real security rules: views, inline validation, htmx answers, CSRF, ADMIN only. */
 @WebMvcTest
-@ContextConfiguration(classes = { UsersController.class, ConsoleSecurityTestConfiguration.class })
+@ContextConfiguration(classes = { UsersController.class, ConsoleSecurityTestConfiguration.class, ConsoleErrorHandling.class })
 class UsersControllerTests {
 
 	@Autowired
@@ -183,6 +184,37 @@ class UsersControllerTests {
 		this.mvc.perform(post("/users/2/password").with(csrf()).param("password", "a new password!"))
 			.andExpect(redirectedUrl("/users"))
 			.andExpect(flash().attribute("flashSuccess", "Password of vic changed."));
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void wrongTypesAreA400NamingTheValueNeverA500() throws Exception {
+		this.mvc.perform(post("/users/2/role").with(csrf()).param("role", "GOD"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error"))
+			.andExpect(content().string(containsString("role &#39;GOD&#39; is not one of ADMIN, OPERATOR, VIEWER")));
+		this.mvc.perform(post("/users/abc/disable").with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id &#39;abc&#39; is not a whole number")));
+		this.mvc.perform(post("/users/abc/role").with(csrf()).header("HX-Request", "true").param("role", "VIEWER"))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("HX-Retarget", "#flash"));
+		this.mvc.perform(post("/users/99999999999999999999/enable").with(csrf())).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/users/2/role").with(csrf())).andExpect(status().isBadRequest());
+		verify(this.admin, never()).changeRole(anyString(), anyLong(), any());
+		verify(this.admin, never()).setEnabled(anyString(), anyLong(), org.mockito.ArgumentMatchers.anyBoolean());
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = "ADMIN")
+	void anUnknownRoleInTheNewUserFormIsAFieldError() throws Exception {
+		this.mvc.perform(post("/users").with(csrf()).param("username", "eve").param("role", "GOD")
+				.param("password", "a long enough password"))
+			.andExpect(status().is(422))
+			.andExpect(view().name("users/list"))
+			.andExpect(model().attributeHasFieldErrorCode("newUser", "role", "typeMismatch"))
+			.andExpect(content().string(allOf(containsString("Choose a role."), containsString("value=\"eve\""))));
+		verify(this.admin, never()).create(anyString(), anyString(), any(), anyString());
 	}
 
 }

@@ -1,0 +1,133 @@
+package dev.ferry.fault;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import dev.ferry.manifest.Manifest;
+import dev.ferry.support.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The export root runs out of space mid-dump. The root is a real 8 MiB {@code tmpfs} mounted at
+ * {@code target/fault-disk-*} ({@code mount -t tmpfs -o size=8m}; the tests run as root on these machines, and CI on
+ * the same machines, so mounting is allowed – no stand-in such as an {@code RLIMIT_FSIZE} is needed): mydumper gets
+ * {@code ENOSPC} on a real write. The dump is about 30 MB. The record ends Failed saying there is no space, nothing
+ * takes the partial dump as complete, and once space is freed ({@code mount -o remount,size=256m}) a restart
+ * finishes with equal data. The mount is removed after the class, and by a shutdown hook should the JVM end early.
+ */
+class DiskFullFaultTests extends FaultTest {
+
+	static final String DB = TestDatabases.uniqueName("diskfull");
+
+	static final String USER = TestDatabases.uniqueName("fault");
+
+	static final Path ROOT = mountSmallRoot();
+
+	@DynamicPropertySource
+	static void smallExportRoot(DynamicPropertyRegistry registry) {
+		registry.add("ferry.export-root", ROOT::toString);
+	}
+
+	@BeforeAll
+	static void createSourceDatabase() throws SQLException {
+		fill(TestDatabases.sourcePort(), DB, 80_000);
+		createUser(TestDatabases.sourcePort(), USER);
+	}
+
+	@AfterAll
+	static void cleanUp() throws Exception {
+		unmount();
+		TestDatabases.execute(TestDatabases.sourcePort(), "DROP DATABASE IF EXISTS `" + DB + "`",
+				"DROP USER IF EXISTS '" + USER + "'@'%'");
+		TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS `" + DB + "`");
+	}
+
+	@Test
+	void fullExportRootFailsSayingSoAndARestartAfterFreeingSpaceFinishes() throws Exception {
+		String source = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), USER,
+				CLUSTER_PASSWORD);
+		String recordId = startExport(
+				Map.of("clusterId", source, "storageType", "nfs", "fileType", "sql", "filter", DB + ".*"));
+
+		JsonNode failed = awaitStatus(recordId, "Failed", Duration.ofMinutes(2));
+
+		assertThat(failed.path("message").asString()).contains("exportDataFromCluster")
+			.contains("mydumper exited with code")
+			.contains("no space left on device (")
+			.doesNotContain(CLUSTER_PASSWORD);
+		Path data = ROOT.resolve(source).resolve(recordId + "-nfs").resolve("data");
+		assertThat(data.resolve(Manifest.FILE_NAME)).as("no manifest of a partial dump").doesNotExist();
+		assertNoPasswordFileLeft();
+		String target = registerCluster(TestDatabases.uniqueName("dst"), TestDatabases.targetPort(), "root", "");
+		assertNotReImportable(target, recordId);
+
+		run("mount", "-o", "remount,size=256m", ROOT.toString());
+		JsonNode finished = restartToFinished(recordId);
+
+		assertThat(data.resolve(Manifest.FILE_NAME)).exists();
+		assertThat(finished.path("message").isNull()).isTrue();
+		assertNoPasswordFileLeft();
+		String imported = startImport(Map.of("clusterId", target, "recordId", recordId));
+		assertThat(awaitStatus(imported, "Finished", Duration.ofMinutes(3)).path("verification").asString())
+			.startsWith("verified: 3 tables");
+		assertSameData(TestDatabases.sourcePort(), TestDatabases.targetPort(), DB);
+	}
+
+	private static Path mountSmallRoot() {
+		try {
+			Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fault-disk-");
+			run("mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "ferry-fault-disk", root.toString());
+			Runtime.getRuntime().addShutdownHook(new Thread(DiskFullFaultTests::unmount));
+			return root;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Idempotent: a lazy unmount of the tmpfs if it is still mounted. */
+	private static synchronized void unmount() {
+		try {
+			if (Files.readAllLines(Path.of("/proc/self/mounts")).stream()
+				.anyMatch((line) -> line.split(" ")[1].equals(ROOT.toString()))) {
+				run("umount", "-l", ROOT.toString());
+			}
+			Files.deleteIfExists(ROOT);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void run(String... command) {
+		try {
+			Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes());
+			if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
