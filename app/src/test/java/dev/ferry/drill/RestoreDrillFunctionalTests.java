@@ -199,6 +199,41 @@ class RestoreDrillFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void aDrillNeverLoadsIntoNorDropsADatabaseThatExistedBefore() throws Exception {
+		String source = registerCluster(TestDatabases.uniqueName("drl-src5"), TestDatabases.sourcePort(), "root", "");
+		String drill = registerCluster(TestDatabases.uniqueName("drl-tgt5"), TestDatabases.targetPort(), DRILL_USER,
+				DRILL_PASSWORD);
+		String exportId = this.api.post("/api/v1/clusters/export", export(source)).data().path("recordId").asString();
+		assertThat(this.api.awaitRecord(exportId, Duration.ofMinutes(2)).path("status").asString())
+			.isEqualTo("Finished");
+		long next = Long.parseLong(exportId) + 1; // the drill's record is the next job instance
+		List<String> taken = List.of(SOURCE_DB + "_drill_" + next, SOURCE_DB + "_drill_" + (next + 1));
+		for (String db : taken) {
+			TestDatabases.execute(TestDatabases.targetPort(), "CREATE DATABASE " + TestDatabases.quote(db),
+					"CREATE TABLE " + TestDatabases.quote(db) + ".precious (id INT)");
+		}
+		try {
+			var started = this.api.post("/api/v1/clusters/transport/" + exportId + "/drill",
+					Map.of("clusterId", drill, "dropAfterwards", true));
+			assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+			String drillId = started.data().path("recordId").asString();
+			assertThat(taken).contains(SOURCE_DB + "_drill_" + drillId);
+
+			String summary = awaitDrill(exportId, "NOT_RESTORABLE").path("restoreDrill").path("summary").asString();
+
+			assertThat(summary).contains("already exist").contains(SOURCE_DB + "_drill_" + drillId);
+			assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM information_schema.TABLES"
+					+ " WHERE TABLE_SCHEMA = " + TestDatabases.literal(SOURCE_DB + "_drill_" + drillId)
+					+ " AND TABLE_NAME = 'precious'")).as("neither loaded into nor dropped").isOne();
+		}
+		finally {
+			for (String db : taken) {
+				TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS " + TestDatabases.quote(db));
+			}
+		}
+	}
+
+	@Test
 	void badDrillRequestsGetClearErrors() {
 		String source = registerCluster(TestDatabases.uniqueName("drl-src3"), TestDatabases.sourcePort(), "root", "");
 		Map<String, Object> noCluster = draft("drill-bad1-" + SOURCE_DB, source);
