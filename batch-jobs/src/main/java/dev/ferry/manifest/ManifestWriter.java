@@ -91,6 +91,12 @@ public final class ManifestWriter {
 		return new ManifestWriter(data).finish(tool);
 	}
 
+	/** Writes a manifest built elsewhere (a restore drill's renamed copy) into {@code data}. */
+	public static void save(Path data, Manifest manifest) throws IOException {
+		JSON.writeValue(data.resolve(Manifest.FILE_NAME).toFile(), manifest);
+		FileModes.restrict(data.resolve(Manifest.FILE_NAME));
+	}
+
 	public static Manifest read(Path data) {
 		return JSON.readValue(data.resolve(Manifest.FILE_NAME).toFile(), Manifest.class);
 	}

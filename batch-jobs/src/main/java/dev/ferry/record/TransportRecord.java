@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A transfer record as the API shows it (TiUniManager's {@code DataImportExportRecordInfo} plus {@code workFlowId},
- * {@code message} (why it failed), {@code progress} and {@code verification} (an import checked against the
- * export's manifest)). It is read from the Batch tables: the JobInstance and its latest execution.
+ * {@code message} (why it failed), {@code progress}, {@code verification} (an import checked against the
+ * export's manifest) and {@code restoreDrill} (an export's latest restore drill)). It is read from the Batch tables: the JobInstance and its latest execution.
  */
 @Schema(description = "A transfer record: TiUniManager's DataImportExportRecordInfo plus workFlowId, message, "
 		+ "progress and verification. A record is a Spring Batch job instance, shown with its latest execution.")
@@ -16,7 +16,7 @@ public record TransportRecord(
 		@Schema(description = "The record: its Spring Batch job instance id.", example = "42") String recordId,
 		@Schema(description = "The id of the record's latest job execution (a restart makes a new one).", example = "57") String workFlowId,
 		@Schema(description = "The cluster exported from or imported into.", example = "1") String clusterId,
-		@Schema(description = "export or import.", allowableValues = { "export", "import" }, example = "export") String transportType,
+		@Schema(description = "export, import, or drill (a restore drill: an import of an export into a drill cluster).", allowableValues = { "export", "import", "drill" }, example = "export") String transportType,
 		@Schema(description = "Where the record's files are: for nfs its data directory on Ferry's storage; for s3 the bucket URL (an export's objects are below <bucketUrl>/ferry-export-<recordId>). Empty when unknown.", example = "/var/lib/ferry/export/1/42/data") String filePath,
 		@Schema(description = "File name of an export's download (data.zip unless the request named one); empty for imports.", example = "data.zip") String zipName,
 		@Schema(description = "nfs or s3.", allowableValues = { "nfs", "s3" }, example = "nfs") String storageType,
@@ -28,5 +28,16 @@ public record TransportRecord(
 		@Schema(description = "When the latest execution was last updated.", example = "2024-05-01T10:17:02+02:00") OffsetDateTime updateTime,
 		@Schema(description = "Why it failed: the tool's exit code and the tail of its log, or the driver's error. Only on Failed records, else null.", example = "exportDataFromCluster: mydumper exited with 1: ...") @Nullable String message,
 		@Schema(description = "How far the transfer is, as committed by its tool step on every poll; null for Failed and Stopped records.") @Nullable Progress progress,
-		@Schema(description = "Imports: the result of comparing the target's row counts with the export's data/manifest.json, or why it was not verified; null otherwise.", example = "verified: 12 tables, 184467 rows match the manifest") @Nullable String verification) {
+		@Schema(description = "Imports: the result of comparing the target's row counts with the export's data/manifest.json, or why it was not verified; null otherwise.", example = "verified: 12 tables, 184467 rows match the manifest") @Nullable String verification,
+		@Schema(description = "Exports: the latest restore drill (README \"Restore drills\"); null if the export was never drilled.") @Nullable RestoreDrill restoreDrill) {
+
+	/** A record without a restore drill (imports, and exports never drilled). */
+	public TransportRecord(String recordId, String workFlowId, String clusterId, String transportType, String filePath,
+			String zipName, String storageType, String comment, String status, @Nullable OffsetDateTime startTime,
+			@Nullable OffsetDateTime endTime, OffsetDateTime createTime, OffsetDateTime updateTime,
+			@Nullable String message, @Nullable Progress progress, @Nullable String verification) {
+		this(recordId, workFlowId, clusterId, transportType, filePath, zipName, storageType, comment, status, startTime,
+				endTime, createTime, updateTime, message, progress, verification, null);
+	}
+
 }

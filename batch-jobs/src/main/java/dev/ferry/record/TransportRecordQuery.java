@@ -223,6 +223,7 @@ public class TransportRecordQuery {
 					results.put(rs.getLong("JOB_EXECUTION_ID"), ContextReader.read(this.serializer, rs));
 				});
 		Map<Long, Progress> progress = runningProgress(rows, parameters);
+		Map<Long, RestoreDrill> drills = drills(rows);
 		List<TransportRecord> records = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			Map<String, Object> result = results.getOrDefault(row.executionId(), Map.of());
@@ -230,9 +231,37 @@ public class TransportRecordQuery {
 					result.get("result.error") instanceof String error ? error : failures.get(row.executionId()),
 					progress.containsKey(row.executionId()) ? progress.get(row.executionId())
 							: settledProgress(row, result),
-					result.get("result.verification") instanceof String verdict ? verdict : null));
+					result.get("result.verification") instanceof String verdict ? verdict : null,
+					drills.get(row.instanceId())));
 		}
 		return records;
+	}
+
+	/** The latest restore drill of each export of the page ({@code FERRY_RESTORE_DRILL}). */
+	private Map<Long, RestoreDrill> drills(List<Row> rows) {
+		List<Long> exports = rows.stream()
+			.filter((row) -> row.jobName().equals(TransferParameters.EXPORT_JOB))
+			.map(Row::instanceId)
+			.toList();
+		Map<Long, RestoreDrill> drills = new HashMap<>();
+		if (exports.isEmpty()) {
+			return drills;
+		}
+		this.jdbc.query("""
+				SELECT EXPORT_RECORD_ID, DRILL_RECORD_ID, DRILL_CLUSTER_ID, STATE, SUMMARY, TABLE_COUNT, ROW_COUNT,
+				UPDATED_AT FROM FERRY_RESTORE_DRILL WHERE EXPORT_RECORD_ID IN (:ids)""", Map.of("ids", exports),
+				(ResultSet rs) -> {
+					long drill = rs.getLong("DRILL_RECORD_ID");
+					String drillRecordId = rs.wasNull() ? null : Long.toString(drill);
+					int tables = rs.getInt("TABLE_COUNT");
+					Integer tableCount = rs.wasNull() ? null : tables;
+					long rowCount = rs.getLong("ROW_COUNT");
+					Long rowsVerified = rs.wasNull() ? null : rowCount;
+					drills.put(rs.getLong("EXPORT_RECORD_ID"), new RestoreDrill(rs.getString("STATE"),
+							rs.getString("SUMMARY"), drillRecordId, rs.getString("DRILL_CLUSTER_ID"), tableCount,
+							rowsVerified, time(rs.getTimestamp("UPDATED_AT"))));
+				});
+		return drills;
 	}
 
 	/**
@@ -299,7 +328,7 @@ public class TransportRecordQuery {
 	}
 
 	private static TransportRecord toRecord(Row row, Map<String, String> p, @Nullable String failure,
-			@Nullable Progress progress, @Nullable String verification) {
+			@Nullable Progress progress, @Nullable String verification, @Nullable RestoreDrill drill) {
 		String clusterId = p.getOrDefault(TransferParameters.CLUSTER_ID, "");
 		String storageType = p.getOrDefault(TransferParameters.STORAGE_TYPE, "");
 		String root = p.get(TransferParameters.STORAGE_ROOT);
@@ -321,7 +350,7 @@ public class TransportRecordQuery {
 				p.getOrDefault(TransferParameters.COMMENT, ""), status.name(), time(row.startTime()),
 				time(row.endTime()), time(row.created()), time(row.lastUpdated() != null ? row.lastUpdated()
 						: row.created()),
-				status == RecordStatus.Failed ? failure : null, progress, verification);
+				status == RecordStatus.Failed ? failure : null, progress, verification, drill);
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {

@@ -22,7 +22,23 @@ public record Schedule(
 		@Schema(description = "The export every fire starts.") Options export,
 		@Schema(description = "Who created it.", example = "admin") String createdBy,
 		@Schema(description = "When it was created.") OffsetDateTime createdAt,
-		@Schema(description = "When it was last changed (also by pause and resume).") OffsetDateTime updatedAt) {
+		@Schema(description = "When it was last changed (also by pause and resume).") OffsetDateTime updatedAt,
+		@Schema(description = "Its restore drill; null if it has none.") @Nullable ScheduleDrill drill) {
+
+	/** A schedule without a restore drill. */
+	public Schedule(String scheduleId, String name, String clusterId, String cron, String timeZone,
+			String cronDescription, List<OffsetDateTime> nextFireTimes, boolean enabled, @Nullable Integer keepLast,
+			@Nullable String maxAge, Options export, String createdBy, OffsetDateTime createdAt,
+			OffsetDateTime updatedAt) {
+		this(scheduleId, name, clusterId, cron, timeZone, cronDescription, nextFireTimes, enabled, keepLast, maxAge,
+				export, createdBy, createdAt, updatedAt, null);
+	}
+
+	Schedule withDrill(@Nullable ScheduleDrill drill) {
+		return new Schedule(this.scheduleId, this.name, this.clusterId, this.cron, this.timeZone, this.cronDescription,
+				this.nextFireTimes, this.enabled, this.keepLast, this.maxAge, this.export, this.createdBy,
+				this.createdAt, this.updatedAt, drill);
+	}
 
 	/** The export options of a schedule, without secrets. */
 	@Schema(name = "ScheduleExportOptions", description = "The export options of a schedule (the fields of POST /api/v1/clusters/export without secrets).")

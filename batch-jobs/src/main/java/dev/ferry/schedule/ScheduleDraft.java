@@ -15,12 +15,20 @@ public record ScheduleDraft(
 		@Schema(description = "false: saved but paused (never fires until resumed). Default true.", example = "true") @Nullable Boolean enabled,
 		@Schema(description = "Retention: keep the newest N successful (Finished) exports of this schedule, delete older ones with their files. At least 1; omit to keep all. The newest successful export is never deleted.", example = "7") @Nullable Integer keepLast,
 		@Schema(description = "Retention: delete this schedule's Finished, Failed or Stopped exports older than this ISO-8601 duration (P30D = 30 days, PT12H = 12 hours). Omit to keep them regardless of age. The newest successful export is never deleted.", example = "P30D") @Nullable String maxAge,
-		@Schema(description = "What every fire exports: exactly the body of POST /api/v1/clusters/export, checked the same way. Secrets (password, accessKey, secretAccessKey) are stored encrypted and never returned; when changing a schedule, an omitted secret keeps the stored one. Required.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable ExportRequest export) {
+		@Schema(description = "What every fire exports: exactly the body of POST /api/v1/clusters/export, checked the same way. Secrets (password, accessKey, secretAccessKey) are stored encrypted and never returned; when changing a schedule, an omitted secret keeps the stored one. Required.", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable ExportRequest export,
+		@Schema(description = "Restore drill after each export that finished (README \"Restore drills\"); omit it for none. Changing a schedule replaces it (omitted: removed).") @Nullable ScheduleDrill drill) {
+
+	/** A draft without a restore drill. */
+	public ScheduleDraft(@Nullable String name, @Nullable String cron, @Nullable String timeZone,
+			@Nullable Boolean enabled, @Nullable Integer keepLast, @Nullable String maxAge,
+			@Nullable ExportRequest export) {
+		this(name, cron, timeZone, enabled, keepLast, maxAge, export, null);
+	}
 
 	@Override
 	public String toString() {
 		return "ScheduleDraft[name=" + this.name + ", cron=" + this.cron + ", timeZone=" + this.timeZone + ", export="
-				+ this.export + "]";
+				+ this.export + ", drill=" + this.drill + "]";
 	}
 
 }

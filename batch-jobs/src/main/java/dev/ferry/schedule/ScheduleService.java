@@ -51,10 +51,13 @@ public class ScheduleService {
 
 	private final Duration minInterval;
 
+	private final ScheduleDrills drills;
+
 	ScheduleService(ScheduleStore store, ScheduleSecrets secrets, ScheduleTriggers triggers, ScheduleLauncher launcher,
 			ScheduleRuns runs, TransferService transfers, TransportRecordQuery records, AuditLog audit,
-			TransactionTemplate transaction, ScheduleProperties properties) {
+			TransactionTemplate transaction, ScheduleProperties properties, ScheduleDrills drills) {
 		this.minInterval = properties.minInterval();
+		this.drills = drills;
 		this.store = store;
 		this.secrets = secrets;
 		this.triggers = triggers;
@@ -67,16 +70,18 @@ public class ScheduleService {
 	}
 
 	public List<Schedule> list() {
-		return this.store.list().stream().map(ScheduleService::view).toList();
+		Map<Long, ScheduleDrill> drills = this.drills.all();
+		return this.store.list().stream().map((s) -> view(s).withDrill(drills.get(s.id()))).toList();
 	}
 
 	public Schedule get(String scheduleId) {
-		return view(find(scheduleId));
+		return withDrill(find(scheduleId));
 	}
 
 	public Schedule create(ScheduleDraft draft, String actor) {
 		ScheduleValidator.Checked checked = ScheduleValidator.check(draft, this.minInterval);
 		this.transfers.checkExport(checked.export());
+		this.drills.check(draft.drill());
 		StoredSchedule saved = this.transaction.execute((status) -> {
 			checkName(checked.name(), null);
 			ScheduleSecrets.Ids ids = this.secrets.store(checked.export());
@@ -84,11 +89,12 @@ public class ScheduleService {
 			StoredSchedule schedule = stored(0, checked, ids, actor, now, now);
 			long id = this.store.insert(schedule);
 			schedule = this.store.find(id).orElseThrow();
+			this.drills.save(id, draft.drill());
 			this.triggers.sync(schedule);
 			return schedule;
 		});
 		this.audit.record(actor, "schedule.create", "schedule " + saved.id(), saved.name() + ": " + saved.cron());
-		return view(saved);
+		return withDrill(saved);
 	}
 
 	/** Replaces every field; an omitted secret keeps the stored one (see {@link ScheduleSecrets#keepOmitted}). */
@@ -97,6 +103,7 @@ public class ScheduleService {
 		ScheduleValidator.Checked checked = ScheduleValidator.check(draft, this.minInterval);
 		ExportRequest export = this.secrets.keepOmitted(checked.export(), old);
 		this.transfers.checkExport(export);
+		this.drills.check(draft.drill());
 		StoredSchedule saved = this.transaction.execute((status) -> {
 			checkName(checked.name(), old.id());
 			this.secrets.delete(old);
@@ -104,11 +111,12 @@ public class ScheduleService {
 			StoredSchedule schedule = stored(old.id(), withExport(checked, export), ids, old.createdBy(), old.createdAt(),
 					LocalDateTime.now());
 			this.store.update(schedule);
+			this.drills.save(old.id(), draft.drill());
 			this.triggers.sync(schedule);
 			return schedule;
 		});
 		this.audit.record(actor, "schedule.update", "schedule " + saved.id(), saved.name() + ": " + saved.cron());
-		return view(this.store.find(saved.id()).orElseThrow());
+		return withDrill(this.store.find(saved.id()).orElseThrow());
 	}
 
 	public Schedule pause(String scheduleId, String actor) {
@@ -178,7 +186,7 @@ public class ScheduleService {
 			this.store.setEnabled(schedule.id(), enabled);
 			this.triggers.sync(this.store.find(schedule.id()).orElseThrow());
 		});
-		return view(this.store.find(schedule.id()).orElseThrow());
+		return withDrill(this.store.find(schedule.id()).orElseThrow());
 	}
 
 	private StoredSchedule find(String scheduleId) {
@@ -216,6 +224,10 @@ public class ScheduleService {
 				e.storageType().strip().toLowerCase(java.util.Locale.ROOT), blankToNull(e.zipName()),
 				blankToNull(e.endpointUrl()), blankToNull(e.bucketUrl()), ids.s3(), blankToNull(e.comment()),
 				blankToNull(e.toolChain()), createdBy, createdAt, updatedAt);
+	}
+
+	private Schedule withDrill(StoredSchedule s) {
+		return view(s).withDrill(this.drills.find(s.id()).orElse(null));
 	}
 
 	static Schedule view(StoredSchedule s) {

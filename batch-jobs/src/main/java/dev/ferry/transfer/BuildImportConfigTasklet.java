@@ -71,11 +71,36 @@ class BuildImportConfigTasklet implements Tasklet {
 					parameters.getString(TransferParameters.CLUSTER_ID), data);
 		}
 		Set<String> tables = DumpSources.inspect(parameters, data, this.secrets).tables();
-		if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) && !tables.isEmpty()) {
+		if (parameters.getString(TransferParameters.DRILL_OF) != null) {
+			data = drillView(stepExecution, data, dir.data());
+		}
+		else if (!Boolean.parseBoolean(parameters.getString(TransferParameters.OVERWRITE)) && !tables.isEmpty()) {
 			checkTargetEmpty(parameters, tables);
 		}
 		stepExecution.getJobExecution().getExecutionContext().putString(ImportDirectories.DATA_DIR, data.toString());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * A restore drill loads the export through a renamed view in its own data/ ({@link DrillDump}); it refuses when
+	 * one of its database names already exists on the drill cluster, so that it only ever drops what it created.
+	 */
+	private Path drillView(StepExecution stepExecution, Path source, Path view) throws Exception {
+		JobParameters parameters = stepExecution.getJobParameters();
+		java.util.Map<String, String> names = DrillDump.link(source, view,
+				stepExecution.getJobExecution().getJobInstance().getInstanceId());
+		Cluster cluster = this.clusters.get(parameters.getString(TransferParameters.CLUSTER_ID));
+		String password = this.secrets.reveal(parameters.getLong(TransferParameters.CREDENTIAL_SECRET_ID));
+		try (Connection target = ClusterConnector.open(cluster, parameters.getString(TransferParameters.USER_NAME),
+				password)) {
+			List<String> existing = DrillDump.existing(target, names);
+			if (!existing.isEmpty()) {
+				throw new IllegalStateException("the drill's databases already exist on cluster " + cluster.name() + ": "
+						+ String.join(", ", existing) + "; a drill never loads into existing databases");
+			}
+		}
+		stepExecution.getJobExecution().getExecutionContext().putString(DrillDump.DATABASES, DrillDump.joined(names));
+		return view;
 	}
 
 	private void checkTargetEmpty(JobParameters parameters, Set<String> tables) throws Exception {

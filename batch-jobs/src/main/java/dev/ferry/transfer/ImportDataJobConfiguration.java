@@ -20,7 +20,8 @@ import dev.ferry.tool.ToolProcessTasklet;
  * The {@code importData} job, the seed's nodes as steps: {@code buildDataImportConfig} →
  * {@code importDataToCluster} (polling the tool) → {@code updateDataImportRecord} → end; any failure →
  * {@code importDataFailed} → job FAILED, restartable from the failed step. As it ends, it releases its target
- * cluster's import lock ({@link TransferLocks}).
+ * cluster's import lock ({@link TransferLocks}). A restore drill is this job with drill parameters
+ * ({@link RestoreDrills}); {@link RestoreDrillOutcome} records its outcome when it ends.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportDataJobConfiguration {
@@ -28,10 +29,11 @@ class ImportDataJobConfiguration {
 	@Bean(TransferParameters.IMPORT_JOB)
 	Job importDataJob(JobRepository jobRepository, Step buildDataImportConfig, Step importDataToCluster,
 			Step updateDataImportRecord, Step importDataFailed, TransferOutcomeLogger outcomes, TransferLocks locks,
-			TransferMetrics metrics) {
+			TransferMetrics metrics, RestoreDrillOutcome drills) {
 		return new JobBuilder(TransferParameters.IMPORT_JOB, jobRepository).listener(outcomes)
 			.listener(metrics)
 			.listener((org.springframework.batch.core.listener.JobExecutionListener) locks)
+			.listener(drills)
 			.start(buildDataImportConfig)
 			.on("FAILED").to(importDataFailed)
 			.from(buildDataImportConfig).on("*").to(importDataToCluster)

@@ -67,6 +67,17 @@ public final class TransferParameters {
 	/** The schedule whose fire launched this export (absent for one-off transfers). */
 	public static final String SCHEDULE_ID = "scheduleId";
 
+	/** A restore drill (an import job with {@link #TRANSPORT_TYPE} {@code drill}): the export record it loads. */
+	public static final String DRILL_OF = "drillOf";
+
+	/** A restore drill: {@code true} to drop the databases it created when it ends. */
+	public static final String DRILL_DROP = "drillDrop";
+
+	/** A restore drill: the schedule whose export it drills (not {@link #SCHEDULE_ID}: that marks the schedule's own records). */
+	public static final String DRILL_SCHEDULE_ID = "drillScheduleId";
+
+	public static final String DRILL_TYPE = "drill";
+
 	private TransferParameters() {
 	}
 

@@ -160,19 +160,30 @@ public class TransferService {
 	 * lock, which the execution keeps until it ends.
 	 */
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
+		return importData(request, requestedBy, null);
+	}
+
+	/**
+	 * An import; a restore drill ({@link RestoreDrills}) is one with {@code drill} adding its parameters: it loads
+	 * into databases of its own, so the target-empty check is its own (in buildDataImportConfig).
+	 */
+	TransferStarted importData(ImportRequest request, String requestedBy,
+			java.util.function.@Nullable Consumer<JobParametersBuilder> drill) {
 		Long sourceRecord = LockConflicts.recordNumber(request.recordId());
 		TransferLocks.Lock source = (sourceRecord == null) ? null
-				: this.locks.acquire(TransferLocks.record(sourceRecord), "re-import by " + requestedBy,
+				: this.locks.acquire(TransferLocks.record(sourceRecord),
+						(drill == null ? "re-import by " : "restore drill by ") + requestedBy,
 						(holder) -> LockConflicts.recordBusy(sourceRecord, holder));
 		try {
-			return importLocked(request, requestedBy);
+			return importLocked(request, requestedBy, drill);
 		}
 		finally {
 			this.locks.release(source);
 		}
 	}
 
-	private TransferStarted importLocked(ImportRequest request, String requestedBy) {
+	private TransferStarted importLocked(ImportRequest request, String requestedBy,
+			java.util.function.@Nullable Consumer<JobParametersBuilder> drill) {
 		ImportPlan plan = ImportRequestValidator.validate(request, this.clusters, this.records, this.uploads);
 		FerryProperties properties = this.settings.current();
 		if (plan.chain() == ToolChain.TIDB) {
@@ -189,10 +200,11 @@ public class TransferService {
 		}
 		this.space.checkImport(plan, password(plan.credential(), plan.cluster()), dump.bytes());
 		java.util.Set<String> tables = dump.tables();
-		if (!plan.overwrite()) {
+		if (!plan.overwrite() && drill == null) {
 			checkTargetEmpty(plan, tables);
 		}
-		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(), "import",
+		JobParametersBuilder parameters = common(plan.cluster(), plan.userName(),
+				drill == null ? "import" : TransferParameters.DRILL_TYPE,
 				plan.s3() != null ? "s3" : "nfs", plan.comment(),
 				properties.importRoot(), requestedBy, plan.chain())
 			.addString(TransferParameters.BACKEND, plan.backend(), false)
@@ -205,6 +217,9 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
+		if (drill != null) {
+			drill.accept(parameters);
+		}
 		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
 				"import launched by " + requestedBy, (holder) -> LockConflicts.importRunning(plan.cluster(), holder));
 		TransferStarted started;
@@ -216,7 +231,8 @@ public class TransferService {
 			throw ex;
 		}
 		this.locks.attach(target, started);
-		this.audit.record(requestedBy, "transfer.import", "record " + started.recordId(), clusterName(plan.cluster())
+		this.audit.record(requestedBy, drill == null ? "transfer.import" : "transfer.drill",
+				"record " + started.recordId(), clusterName(plan.cluster())
 				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));
 		return started;
 	}

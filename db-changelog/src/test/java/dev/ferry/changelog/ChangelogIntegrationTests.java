@@ -65,7 +65,8 @@ class ChangelogIntegrationTests {
 			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
 			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle",
 			"ferry-security-0002-add-user-credentials-version",
-			"ferry-locks-0001-create-transfer-lock");
+			"ferry-locks-0001-create-transfer-lock", "ferry-drill-0001-create-schedule-drill",
+			"ferry-drill-0002-create-restore-drill");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
@@ -73,7 +74,7 @@ class ChangelogIntegrationTests {
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
 			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN",
-			"FERRY_LOGIN_THROTTLE", "FERRY_TRANSFER_LOCK");
+			"FERRY_LOGIN_THROTTLE", "FERRY_TRANSFER_LOCK", "FERRY_SCHEDULE_DRILL", "FERRY_RESTORE_DRILL");
 
 	@Test
 	void h2() throws Exception {
@@ -363,7 +364,17 @@ class ChangelogIntegrationTests {
 			{ "FERRY_API_TOKEN.REVOKED_AT", "TS NULL" }, { "FERRY_LOGIN_THROTTLE.SCOPE", "VARCHAR(8) NOT NULL" },
 			{ "FERRY_LOGIN_THROTTLE.THROTTLE_KEY", "VARCHAR(255) NOT NULL" },
 			{ "FERRY_LOGIN_THROTTLE.FAILURES", "INT NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LOCKS", "INT NOT NULL" },
-			{ "FERRY_LOGIN_THROTTLE.LOCKED_UNTIL", "TS NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LAST_FAILURE", "TS NOT NULL" } };
+			{ "FERRY_LOGIN_THROTTLE.LOCKED_UNTIL", "TS NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LAST_FAILURE", "TS NOT NULL" },
+			{ "FERRY_SCHEDULE_DRILL.SCHEDULE_ID", "BIGINT NOT NULL" },
+			{ "FERRY_SCHEDULE_DRILL.DRILL_CLUSTER_ID", "BIGINT NOT NULL" },
+			{ "FERRY_SCHEDULE_DRILL.DROP_AFTER", "BOOL NOT NULL" },
+			{ "FERRY_RESTORE_DRILL.EXPORT_RECORD_ID", "BIGINT NOT NULL" },
+			{ "FERRY_RESTORE_DRILL.DRILL_RECORD_ID", "BIGINT NULL" },
+			{ "FERRY_RESTORE_DRILL.DRILL_CLUSTER_ID", "VARCHAR(64) NOT NULL" },
+			{ "FERRY_RESTORE_DRILL.SCHEDULE_ID", "BIGINT NULL" }, { "FERRY_RESTORE_DRILL.STATE", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_RESTORE_DRILL.SUMMARY", "VARCHAR(2000) NOT NULL" },
+			{ "FERRY_RESTORE_DRILL.TABLE_COUNT", "INT NULL" }, { "FERRY_RESTORE_DRILL.ROW_COUNT", "BIGINT NULL" },
+			{ "FERRY_RESTORE_DRILL.UPDATED_AT", "TS NOT NULL" } };
 
 	private void verifyColumnTypes(JdbcTemplate jdbc, Dbms dbms) {
 		Map<String, String> actual = new TreeMap<>();

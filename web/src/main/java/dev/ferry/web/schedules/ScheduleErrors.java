@@ -29,7 +29,7 @@ final class ScheduleErrors {
 			Map.entry("zipName", "zipName"), Map.entry("endpointUrl", "endpointUrl"),
 			Map.entry("bucketUrl", "bucketUrl"), Map.entry("accessKey", "accessKey"),
 			Map.entry("secretAccessKey", "secretAccessKey"), Map.entry("comment", "comment"),
-			Map.entry("toolChain", "toolChain"));
+			Map.entry("toolChain", "toolChain"), Map.entry("drill", "drillClusterId"));
 
 	private ScheduleErrors() {
 	}

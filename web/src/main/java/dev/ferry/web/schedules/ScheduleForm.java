@@ -11,6 +11,7 @@ import org.springframework.validation.Errors;
 
 import dev.ferry.schedule.Schedule;
 import dev.ferry.schedule.ScheduleDraft;
+import dev.ferry.schedule.ScheduleDrill;
 import dev.ferry.transfer.ExportRequest;
 import dev.ferry.web.launch.ExportOptionsForm;
 
@@ -36,6 +37,10 @@ public class ScheduleForm extends ExportOptionsForm {
 	private String maxAgeUnit = "days";
 
 	private boolean enabled = true;
+
+	private @Nullable String drillClusterId;
+
+	private boolean drillDrop = true;
 
 	/** The form of a stored schedule, without its secrets. */
 	static ScheduleForm of(Schedule schedule) {
@@ -65,6 +70,10 @@ public class ScheduleForm extends ExportOptionsForm {
 			form.maxAgeUnit = age.unit();
 		}
 		form.enabled = schedule.enabled();
+		if (schedule.drill() != null) {
+			form.drillClusterId = schedule.drill().clusterId();
+			form.drillDrop = schedule.drill().drops();
+		}
 		return form;
 	}
 
@@ -99,7 +108,7 @@ public class ScheduleForm extends ExportOptionsForm {
 				s3 ? trim(this.bucketUrl) : null, s3 ? secret(this.accessKey) : null,
 				s3 ? secret(this.secretAccessKey) : null, trim(this.comment), trim(this.toolChain));
 		return new ScheduleDraft(trim(this.name), trim(this.cron), trim(this.timeZone), this.enabled, keep, maxAge,
-				export);
+				export, blank(this.drillClusterId) ? null : new ScheduleDrill(this.drillClusterId.strip(), this.drillDrop));
 	}
 
 	/** The non-blank rules, one per line; absent if there is none. */
@@ -125,6 +134,22 @@ public class ScheduleForm extends ExportOptionsForm {
 
 	private static boolean blank(@Nullable String value) {
 		return value == null || value.isBlank();
+	}
+
+	public @Nullable String getDrillClusterId() {
+		return this.drillClusterId;
+	}
+
+	public void setDrillClusterId(@Nullable String drillClusterId) {
+		this.drillClusterId = drillClusterId;
+	}
+
+	public boolean isDrillDrop() {
+		return this.drillDrop;
+	}
+
+	public void setDrillDrop(boolean drillDrop) {
+		this.drillDrop = drillDrop;
 	}
 
 	public @Nullable String getName() {

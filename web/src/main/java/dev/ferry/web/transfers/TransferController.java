@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.ferry.cluster.ClusterService;
 import dev.ferry.record.TransferDetailQuery;
 import dev.ferry.record.TransportRecord;
 import dev.ferry.record.TransportRecordQuery;
@@ -38,8 +39,11 @@ class TransferController {
 
 	private final MessageSource messages;
 
+	private final ClusterService clusters;
+
 	TransferController(TransferDetailQuery details, TransportRecordQuery records, TransferAdmin admin,
-			MessageSource messages) {
+			MessageSource messages, ClusterService clusters) {
+		this.clusters = clusters;
 		this.details = details;
 		this.records = records;
 		this.admin = admin;
@@ -49,6 +53,9 @@ class TransferController {
 	@GetMapping("/transfers/{recordId}")
 	String detail(@PathVariable String recordId, Model model) {
 		model.addAttribute("details", this.details.find(recordId));
+		model.addAttribute("drillClusters", this.clusters.list().stream()
+			.filter((c) -> c.kind() == dev.ferry.cluster.ClusterKind.MYSQL)
+			.toList());
 		return "transfers/detail";
 	}
 
