@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.error.FerryException;
@@ -43,14 +44,17 @@ class ScheduleLauncher {
 
 	private final LocalNode node;
 
+	private final ApplicationEventPublisher events;
+
 	ScheduleLauncher(ScheduleStore store, ScheduleRuns runs, ScheduleSecrets secrets, TransferService transfers,
-			JobRepository jobRepository, LocalNode node) {
+			JobRepository jobRepository, LocalNode node, ApplicationEventPublisher events) {
 		this.store = store;
 		this.runs = runs;
 		this.secrets = secrets;
 		this.transfers = transfers;
 		this.jobRepository = jobRepository;
 		this.node = node;
+		this.events = events;
 	}
 
 	/** The run it recorded; empty if the schedule no longer exists. */
@@ -109,8 +113,13 @@ class ScheduleLauncher {
 		log.info("Schedule {} ({}) fired ({}{}): {}{}", schedule.id(), schedule.name(), trigger,
 				scheduledFor == null ? "" : " for " + scheduledFor, outcome,
 				recordId != null ? " record " + recordId : message != null ? " - " + message : "");
-		return this.runs.record(schedule.id(), firedAt, scheduledFor, trigger, outcome, recordId, message,
+		long run = this.runs.record(schedule.id(), firedAt, scheduledFor, trigger, outcome, recordId, message,
 				this.node.id());
+		if (outcome != ScheduleRun.Outcome.LAUNCHED) {
+			this.events.publishEvent(new ScheduleMissed(schedule.id(), schedule.name(), scheduledFor, outcome.name(),
+					message == null ? outcome.name() : message));
+		}
+		return run;
 	}
 
 }
