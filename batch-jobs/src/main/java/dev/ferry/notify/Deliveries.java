@@ -105,7 +105,9 @@ class Deliveries {
 	}
 
 	private void finish(long id, String status, int attempts, @Nullable String error, LocalDateTime next) {
-		this.jdbc.sql("UPDATE FERRY_NOTIFY_DELIVERY SET STATUS = ?, ATTEMPTS = ?, LAST_ERROR = ?, NEXT_ATTEMPT_AT = ?,"
+		// a delivered notification keeps the error of its last failed attempt: the console shows it was retried
+		this.jdbc.sql("UPDATE FERRY_NOTIFY_DELIVERY SET STATUS = ?, ATTEMPTS = ?, LAST_ERROR = COALESCE(?, LAST_ERROR),"
+				+ " NEXT_ATTEMPT_AT = ?,"
 				+ " CLAIMED_BY = NULL, CLAIMED_UNTIL = NULL, UPDATED_AT = ? WHERE ID = ?")
 			.params(status, attempts, error == null ? null : truncate(error), next, LocalDateTime.now(), id)
 			.update();

@@ -29,7 +29,7 @@ class DeliveryDispatcher {
 
 	private final WebhookSender webhooks;
 
-	private final MailSender mail;
+	private final EmailSender mail;
 
 	private final SecretStore secrets;
 
@@ -39,7 +39,7 @@ class DeliveryDispatcher {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	DeliveryDispatcher(Deliveries deliveries, WebhookSender webhooks, MailSender mail, SecretStore secrets,
+	DeliveryDispatcher(Deliveries deliveries, WebhookSender webhooks, EmailSender mail, SecretStore secrets,
 			LocalNode node, NotificationProperties properties) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;

@@ -33,7 +33,7 @@ public class NotificationService {
 
 	private final ScheduleService schedules;
 
-	private final MailSender mail;
+	private final EmailSender mail;
 
 	private final NotificationProperties properties;
 
@@ -42,7 +42,7 @@ public class NotificationService {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	NotificationService(NotificationTargets targets, Deliveries deliveries, SecretStore secrets,
-			ScheduleService schedules, MailSender mail, NotificationProperties properties, AuditLog audit) {
+			ScheduleService schedules, EmailSender mail, NotificationProperties properties, AuditLog audit) {
 		this.targets = targets;
 		this.deliveries = deliveries;
 		this.secrets = secrets;

@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 
 /** Sends a notification as a plain-text e-mail through Spring Boot's mail sender ({@code spring.mail.*}). */
 @Component
-class MailSender {
+class EmailSender {
 
 	private final ObjectProvider<JavaMailSender> sender;
 
 	private final NotificationProperties properties;
 
-	MailSender(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
+	EmailSender(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
 		this.sender = sender;
 		this.properties = properties;
 	}
