@@ -64,7 +64,8 @@ class ChangelogIntegrationTests {
 			"ferry-0010-idx-batch-job-execution-params-name", "ferry-0011-idx-batch-job-execution-params-value-%s",
 			"ferry-0101-create-schedule", "ferry-0102-uk-schedule-name", "ferry-0103-create-schedule-run", "ferry-0104-idx-schedule-run-schedule", "ferry-0105-create-node", "ferry-0106-create-execution-node", "ferry-0107-idx-execution-node-node",
 			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle",
-			"ferry-security-0002-add-user-credentials-version");
+			"ferry-security-0002-add-user-credentials-version", "ferry-notify-0001-create-notify-target",
+			"ferry-notify-0002-create-notify-delivery", "ferry-notify-0003-idx-notify-delivery-due");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
@@ -72,7 +73,7 @@ class ChangelogIntegrationTests {
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
 			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN",
-			"FERRY_LOGIN_THROTTLE");
+			"FERRY_LOGIN_THROTTLE", "FERRY_NOTIFY_TARGET", "FERRY_NOTIFY_DELIVERY");
 
 	@Test
 	void h2() throws Exception {
@@ -183,6 +184,7 @@ class ChangelogIntegrationTests {
 		assertThat(indexNames(dataSource, "FERRY_AUDIT")).contains("IDX_FERRY_AUDIT_OCCURRED_AT");
 		assertThat(indexNames(dataSource, "FERRY_SCHEDULE_RUN")).contains("IDX_FERRY_SCHED_RUN_SCHED_ID");
 		assertThat(indexNames(dataSource, "FERRY_EXECUTION_NODE")).contains("IDX_FERRY_EXEC_NODE_NODE_ID");
+		assertThat(indexNames(dataSource, "FERRY_NOTIFY_DELIVERY")).contains("IDX_FERRY_NOTIFY_DUE");
 		assertThat(indexNames(dataSource, "FERRY_SCHEDULE")).contains("UK_FERRY_SCHEDULE_NAME");
 
 		// 6. Column types are what the application expects on both databases.
@@ -356,7 +358,19 @@ class ChangelogIntegrationTests {
 			{ "FERRY_API_TOKEN.REVOKED_AT", "TS NULL" }, { "FERRY_LOGIN_THROTTLE.SCOPE", "VARCHAR(8) NOT NULL" },
 			{ "FERRY_LOGIN_THROTTLE.THROTTLE_KEY", "VARCHAR(255) NOT NULL" },
 			{ "FERRY_LOGIN_THROTTLE.FAILURES", "INT NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LOCKS", "INT NOT NULL" },
-			{ "FERRY_LOGIN_THROTTLE.LOCKED_UNTIL", "TS NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LAST_FAILURE", "TS NOT NULL" } };
+			{ "FERRY_LOGIN_THROTTLE.LOCKED_UNTIL", "TS NOT NULL" }, { "FERRY_LOGIN_THROTTLE.LAST_FAILURE", "TS NOT NULL" },
+			{ "FERRY_NOTIFY_TARGET.SCOPE_KEY", "VARCHAR(40) NOT NULL" }, { "FERRY_NOTIFY_TARGET.EVENTS", "VARCHAR(200) NOT NULL" },
+			{ "FERRY_NOTIFY_TARGET.WEBHOOK_URL", "VARCHAR(1024) NULL" }, { "FERRY_NOTIFY_TARGET.WEBHOOK_SECRET_ID", "BIGINT NULL" },
+			{ "FERRY_NOTIFY_TARGET.EMAIL_TO", "VARCHAR(1000) NULL" }, { "FERRY_NOTIFY_TARGET.UPDATED_BY", "VARCHAR(64) NOT NULL" },
+			{ "FERRY_NOTIFY_TARGET.UPDATED_AT", "TS NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.ID", "ID" },
+			{ "FERRY_NOTIFY_DELIVERY.EVENT_NAME", "VARCHAR(40) NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.RECORD_ID", "BIGINT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.SCHEDULE_ID", "BIGINT NULL" }, { "FERRY_NOTIFY_DELIVERY.CHANNEL", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.DESTINATION", "VARCHAR(1024) NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.SECRET_ID", "BIGINT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.PAYLOAD", "VARCHAR(4000) NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.STATUS", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.ATTEMPTS", "INT NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.NEXT_ATTEMPT_AT", "TS NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.CLAIMED_BY", "VARCHAR(128) NULL" }, { "FERRY_NOTIFY_DELIVERY.CLAIMED_UNTIL", "TS NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.LAST_ERROR", "VARCHAR(1000) NULL" }, { "FERRY_NOTIFY_DELIVERY.CREATED_AT", "TS NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.UPDATED_AT", "TS NOT NULL" } };
 
 	private void verifyColumnTypes(JdbcTemplate jdbc, Dbms dbms) {
 		Map<String, String> actual = new TreeMap<>();
