@@ -54,6 +54,8 @@ class NotificationFunctionalTests extends FunctionalTest {
 		registry.add("ferry.notifications.base-url", () -> "https://ferry.it.example/");
 		registry.add("ferry.notifications.initial-backoff", () -> "1s");
 		registry.add("ferry.notifications.poll-interval", () -> "300ms");
+		// Quartz looks for misfires every threshold: short, so that a misfire is seen within seconds
+		registry.add("spring.quartz.properties.org.quartz.jobStore.misfireThreshold", () -> "1000");
 	}
 
 	@BeforeAll
@@ -216,15 +218,41 @@ class NotificationFunctionalTests extends FunctionalTest {
 		var run = this.api.post("/api/v1/schedules/" + scheduleId + "/run", "");
 		assertThat(run.data().path("outcome").asString()).as(run.body().toString()).isEqualTo("SKIPPED");
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> missed(scheduleId) != null);
-		JsonNode body = missed(scheduleId);
-		assertThat(body.path("status").asString()).isEqualTo("SKIPPED");
+		await().atMost(Duration.ofSeconds(30)).until(() -> missed(scheduleId, "SKIPPED") != null);
+		JsonNode body = missed(scheduleId, "SKIPPED");
 		assertThat(body.path("message").asString()).contains("another fire of this schedule");
 		assertThat(body.path("scheduleName").asString()).isEqualTo("missed-" + SOURCE_DB);
 		assertThat(body.path("clusterId").asString()).isEqualTo(clusterId);
 		assertThat(body.path("link").asString()).isEqualTo("https://ferry.it.example/schedules/" + scheduleId);
 		TestDatabases.execute(TestDatabases.targetPort(),
 				"UPDATE " + REPOSITORY_DB + ".FERRY_SCHEDULE SET FIRE_LOCK_UNTIL = NULL WHERE ID = " + scheduleId);
+	}
+
+	@Test
+	void aQuartzMisfireIsAMissedSchedule() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("n-misfire"), TestDatabases.sourcePort(), "root", "");
+		Map<String, Object> draft = new HashMap<>(Map.of("name", "misfire-" + SOURCE_DB, "cron", "0 0 3 1 1 ? 2099",
+				"timeZone", "UTC", "export",
+				Map.of("clusterId", clusterId, "fileType", "sql", "storageType", "nfs", "filter", "mysql.user")));
+		var created = this.api.post("/api/v1/schedules", draft);
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		String scheduleId = created.data().path("scheduleId").asString();
+		assertThat(this.api.put("/api/v1/schedules/" + scheduleId + "/notifications",
+				Map.of("events", List.of("schedule.missed"), "webhookUrl", "http://127.0.0.1:" + HOOK_PORT + "/hook",
+						"webhookSecret", SECRET))
+			.status()).isEqualTo(200);
+		long tenMinutesAgo = Instant.now().minusSeconds(600).toEpochMilli();
+		// as if every node had been down when the schedule was due ten minutes ago
+		TestDatabases.execute(TestDatabases.targetPort(), "UPDATE " + REPOSITORY_DB + ".QRTZ_TRIGGERS SET NEXT_FIRE_TIME = "
+				+ tenMinutesAgo + " WHERE TRIGGER_NAME = 'schedule-" + scheduleId + "'");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> missed(scheduleId, "MISFIRED") != null);
+		JsonNode body = missed(scheduleId, "MISFIRED");
+		assertThat(body.path("message").asString()).contains("no Ferry node fired it on time");
+		assertThat(java.time.OffsetDateTime.parse(body.path("startTime").asString()).toInstant().toEpochMilli())
+			.as("the fire time that was missed")
+			.isEqualTo(tenMinutesAgo);
+		this.api.post("/api/v1/schedules/" + scheduleId + "/pause", "");
 	}
 
 	private static List<WebhookReceiver.Call> callsOf(String recordId) {
@@ -234,11 +262,12 @@ class NotificationFunctionalTests extends FunctionalTest {
 			.toList();
 	}
 
-	private static JsonNode missed(String scheduleId) {
+	private static JsonNode missed(String scheduleId, String status) {
 		for (WebhookReceiver.Call call : receiver.calls()) {
 			JsonNode body = JSON.readTree(call.body());
 			if (call.signatureValid() && body.path("event").asString().equals("schedule.missed")
-					&& body.path("scheduleId").asString().equals(scheduleId)) {
+					&& body.path("scheduleId").asString().equals(scheduleId)
+					&& body.path("status").asString().equals(status)) {
 				return body;
 			}
 		}
