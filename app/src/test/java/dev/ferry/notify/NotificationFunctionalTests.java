@@ -255,6 +255,49 @@ class NotificationFunctionalTests extends FunctionalTest {
 		this.api.post("/api/v1/schedules/" + scheduleId + "/pause", "");
 	}
 
+	@Test
+	void anImportThatFailsItsVerificationIsAVerificationFailure() throws Exception {
+		String db = TestDatabases.uniqueName("n_verify");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".items (id INT PRIMARY KEY)", "INSERT INTO " + db + ".items VALUES (1), (2), (3)");
+		String source = registerCluster(TestDatabases.uniqueName("n-src"), TestDatabases.sourcePort(), "root", "");
+		String target = registerCluster(TestDatabases.uniqueName("n-dst"), TestDatabases.targetPort(), "root", "");
+		var exported = this.api.post("/api/v1/clusters/export",
+				Map.of("clusterId", source, "storageType", "nfs", "fileType", "sql", "filter", db + ".*"));
+		JsonNode export = this.api.awaitRecord(exported.data().path("recordId").asString(), Duration.ofMinutes(2));
+		assertThat(export.path("status").asString()).as(export.toString()).isEqualTo("Finished");
+		java.nio.file.Path manifest = java.nio.file.Path.of(export.path("filePath").asString()).resolve("manifest.json");
+		String original = java.nio.file.Files.readString(manifest);
+		assertThat(original).contains("\"rows\" : 3");
+		java.nio.file.Files.writeString(manifest, original.replace("\"rows\" : 3", "\"rows\" : 4"));
+		// a one-off import: only the global target is told
+		assertThat(this.api.put("/api/v1/notifications", Map.of("events", List.of("transfer.verification_failed"),
+				"webhookUrl", "http://127.0.0.1:" + HOOK_PORT + "/hook", "webhookSecret", SECRET)).status()).isEqualTo(200);
+		try {
+			var started = this.api.post("/api/v1/clusters/import",
+					Map.of("clusterId", target, "recordId", export.path("recordId").asString()));
+			String importId = started.data().path("recordId").asString();
+			JsonNode imported = this.api.awaitRecord(importId, Duration.ofMinutes(2));
+			assertThat(imported.path("status").asString()).isEqualTo("Failed");
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> !callsOf(importId).isEmpty());
+			JsonNode body = JSON.readTree(callsOf(importId).get(0).body());
+			assertThat(body.path("event").asString()).isEqualTo("transfer.verification_failed");
+			assertThat(body.path("type").asString()).isEqualTo("import");
+			assertThat(body.path("clusterId").asString()).isEqualTo(target);
+			assertThat(body.path("message").asString()).contains("verification failed",
+					"table " + db + ".items has 3 rows, the export has 4");
+			assertThat(body.path("scheduleId").isNull()).isTrue();
+		}
+		finally {
+			assertThat(this.api.put("/api/v1/notifications", Map.of()).status()).isEqualTo(200);
+			TestDatabases.execute(TestDatabases.sourcePort(), "DROP DATABASE IF EXISTS " + db);
+			TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS " + db);
+		}
+		assertThat(this.api.get("/api/v1/notifications").data().path("settings").path("webhookSecretStored").asBoolean())
+			.isFalse();
+	}
+
 	private static List<WebhookReceiver.Call> callsOf(String recordId) {
 		return receiver.calls()
 			.stream()
