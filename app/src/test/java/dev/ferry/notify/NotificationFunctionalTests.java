@@ -196,6 +196,18 @@ class NotificationFunctionalTests extends FunctionalTest {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("webhookUrl must be an http or https URL", "ftp://example.com/x")
 			.doesNotContain(SECRET);
+
+		// the global target is ADMIN's; an OPERATOR reads it but cannot change it
+		String operator = TestDatabases.uniqueName("n-op");
+		createUser(operator, "operator-Pass-12345", "OPERATOR");
+		var forbidden = new dev.ferry.support.FerryClient("http://127.0.0.1:" + this.port, operator, "operator-Pass-12345")
+			.put("/api/v1/notifications", Map.of("webhookUrl", "https://hooks.example.com/x", "webhookSecret", SECRET));
+		assertThat(forbidden.status()).isEqualTo(403);
+		ConsoleSession operatorConsole = ConsoleSession.logIn("http://127.0.0.1:" + this.port, operator,
+				"operator-Pass-12345");
+		assertThat(operatorConsole.get("/notifications").statusCode()).isEqualTo(200);
+		assertThat(operatorConsole.post("/notifications", Map.of("emailTo", "x@it.example")).statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test
