@@ -206,6 +206,26 @@ class NotificationFunctionalTests extends FunctionalTest {
 		ConsoleSession operatorConsole = ConsoleSession.logIn("http://127.0.0.1:" + this.port, operator,
 				"operator-Pass-12345");
 		assertThat(operatorConsole.get("/notifications").statusCode()).isEqualTo(200);
+		// a VIEWER sees a schedule's webhook without its path (it may hold a token)
+		String viewer = TestDatabases.uniqueName("n-view");
+		createUser(viewer, "viewer-Pass-123456", "VIEWER");
+		String clusterId = registerCluster(TestDatabases.uniqueName("n-v"), TestDatabases.sourcePort(), "root", "");
+		String scheduleId = this.api.post("/api/v1/schedules", new HashMap<>(Map.of("name", "viewed-" + SOURCE_DB,
+				"cron", "0 0 3 1 1 ? 2099", "timeZone", "UTC", "enabled", false, "export", Map.of("clusterId", clusterId,
+						"fileType", "sql", "storageType", "nfs", "filter", "mysql.user"))))
+			.data()
+			.path("scheduleId")
+			.asString();
+		assertThat(this.api.put("/api/v1/schedules/" + scheduleId + "/notifications", Map.of("webhookUrl",
+				"https://hooks.example.com/services/T0/B0/tok3n", "webhookSecret", SECRET)).status()).isEqualTo(200);
+		var viewed = new dev.ferry.support.FerryClient("http://127.0.0.1:" + this.port, viewer, "viewer-Pass-123456")
+			.get("/api/v1/schedules/" + scheduleId + "/notifications");
+		assertThat(viewed.data().path("webhookUrl").asString()).isEqualTo("https://hooks.example.com/…");
+		assertThat(ConsoleSession.logIn("http://127.0.0.1:" + this.port, viewer, "viewer-Pass-123456")
+			.get("/schedules/" + scheduleId + "/notifications")
+			.body()).contains("https://hooks.example.com/…").doesNotContain("tok3n");
+		assertThat(this.api.get("/api/v1/schedules/" + scheduleId + "/notifications").data().path("webhookUrl").asString())
+			.endsWith("tok3n");
 		assertThat(operatorConsole.post("/notifications", Map.of("emailTo", "x@it.example")).statusCode())
 			.isEqualTo(403);
 	}

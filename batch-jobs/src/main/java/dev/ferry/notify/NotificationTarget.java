@@ -16,6 +16,12 @@ public record NotificationTarget(
 		@Schema(description = "Who changed it last; absent if never set.", example = "admin") @Nullable String updatedBy,
 		@Schema(description = "When it was changed last.") @Nullable OffsetDateTime updatedAt) {
 
+	/** The same without the webhook's path and query (for those who may not change it: they may hold a token). */
+	public NotificationTarget withoutWebhookPath() {
+		return new NotificationTarget(this.events, this.webhookUrl == null ? null : Deliveries.origin(this.webhookUrl),
+				this.webhookSecretStored, this.emailTo, this.updatedBy, this.updatedAt);
+	}
+
 	/** True if it sends anything at all. */
 	public boolean active() {
 		return !this.events.isEmpty() && (this.webhookUrl != null || this.emailTo != null);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,11 +39,13 @@ class NotificationApiController {
 	}
 
 	@Operation(summary = "Notification settings and recent deliveries", description = "data is {settings: the global "
-			+ "target, mailConfigured, deliveries: the newest 100 with status, attempts and last error}.")
+			+ "target (for non-ADMINs the webhook without its path), mailConfigured, deliveries: the newest 100 with "
+			+ "status, attempts and last error}.")
 	@GetMapping("/api/v1/notifications")
-	ApiResponse<Map<String, Object>> overview() {
+	ApiResponse<Map<String, Object>> overview(Authentication user) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("settings", this.notifications.global());
+		NotificationTarget global = this.notifications.global();
+		data.put("settings", has(user, "ROLE_ADMIN") ? global : global.withoutWebhookPath());
 		data.put("mailConfigured", this.notifications.mailConfigured());
 		data.put("deliveries", this.notifications.recentDeliveries(RECENT));
 		return ApiResponse.ok(data);
@@ -62,8 +65,10 @@ class NotificationApiController {
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The target."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "60200 SCHEDULE_NOT_FOUND") })
 	@GetMapping("/api/v1/schedules/{scheduleId}/notifications")
-	ApiResponse<NotificationTarget> ofSchedule(@Parameter(description = "Id of the schedule.") @PathVariable String scheduleId) {
-		return ApiResponse.ok(this.notifications.ofSchedule(scheduleId));
+	ApiResponse<NotificationTarget> ofSchedule(@Parameter(description = "Id of the schedule.") @PathVariable String scheduleId,
+			Authentication user) {
+		NotificationTarget target = this.notifications.ofSchedule(scheduleId);
+		return ApiResponse.ok(has(user, "ROLE_OPERATOR") ? target : target.withoutWebhookPath());
 	}
 
 	@Operation(summary = "Change a schedule's notification target", description = "Replaces it; an omitted "
@@ -75,6 +80,11 @@ class NotificationApiController {
 	ApiResponse<NotificationTarget> saveForSchedule(@Parameter(description = "Id of the schedule.") @PathVariable String scheduleId,
 			@RequestBody NotificationTargetDraft draft, Principal principal) {
 		return ApiResponse.ok(this.notifications.saveForSchedule(scheduleId, draft, principal.getName()));
+	}
+
+	/** Those who may not change a target see its webhook without path and query (which may hold a token). */
+	private static boolean has(Authentication user, String authority) {
+		return user.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
 	}
 
 }

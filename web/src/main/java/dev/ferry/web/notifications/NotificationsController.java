@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,9 @@ class NotificationsController {
 	}
 
 	@GetMapping("/notifications")
-	String page(Model model) {
-		return show(model, this.notifications.global(), null);
+	String page(Model model, Authentication user) {
+		NotificationTarget target = this.notifications.global();
+		return show(model, has(user, "ROLE_ADMIN") ? target : target.withoutWebhookPath(), null);
 	}
 
 	@PostMapping("/notifications")
@@ -67,8 +69,14 @@ class NotificationsController {
 	}
 
 	@GetMapping("/schedules/{scheduleId}/notifications")
-	String schedulePage(@PathVariable String scheduleId, Model model) {
-		return show(model, this.notifications.ofSchedule(scheduleId), scheduleId);
+	String schedulePage(@PathVariable String scheduleId, Model model, Authentication user) {
+		NotificationTarget target = this.notifications.ofSchedule(scheduleId);
+		return show(model, has(user, "ROLE_OPERATOR") ? target : target.withoutWebhookPath(), scheduleId);
+	}
+
+	/** Those who may not change a target see its webhook without path and query (which may hold a token). */
+	private static boolean has(Authentication user, String authority) {
+		return user.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
 	}
 
 	@PostMapping("/schedules/{scheduleId}/notifications")
