@@ -46,6 +46,9 @@ class NotificationFunctionalTests extends FunctionalTest {
 
 	private static WebhookReceiver receiver;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.context.ApplicationEventPublisher events;
+
 	@DynamicPropertySource
 	static void notificationProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -328,6 +331,43 @@ class NotificationFunctionalTests extends FunctionalTest {
 		}
 		assertThat(this.api.get("/api/v1/notifications").data().path("settings").path("webhookSecretStored").asBoolean())
 			.isFalse();
+	}
+
+	@Test
+	void aDrillThatFindsAnExportNotRestorableIsADrillFailure() throws Exception {
+		String db = TestDatabases.uniqueName("n_drill");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".items (id INT PRIMARY KEY)", "INSERT INTO " + db + ".items VALUES (1)");
+		try {
+			String clusterId = registerCluster(TestDatabases.uniqueName("n-drill"), TestDatabases.sourcePort(), "root", "");
+			String scheduleId = this.api.post("/api/v1/schedules", new HashMap<>(Map.of("name", "drilled-" + db, "cron",
+					"0 0 3 1 1 ? 2099", "timeZone", "UTC", "enabled", false, "export", Map.of("clusterId", clusterId,
+							"fileType", "sql", "storageType", "nfs", "filter", db + ".*"))))
+				.data()
+				.path("scheduleId")
+				.asString();
+			assertThat(this.api.put("/api/v1/schedules/" + scheduleId + "/notifications", Map.of("events",
+					List.of("drill.failed"), "webhookUrl", "http://127.0.0.1:" + HOOK_PORT + "/hook", "webhookSecret",
+					SECRET)).status()).isEqualTo(200);
+			String exportId = this.api.post("/api/v1/schedules/" + scheduleId + "/run", "").data().path("recordId").asString();
+			assertThat(this.api.awaitRecord(exportId, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+			assertThat(callsOf(exportId)).as("a success is not subscribed").isEmpty();
+
+			// what the restore drill publishes when the export did not load or verify
+			this.events.publishEvent(new dev.ferry.transfer.RestoreDrillEnded(Long.parseLong(exportId), null,
+					Long.parseLong(scheduleId), false, "verification failed: table " + db + ".items has 0 rows"));
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> !callsOf(exportId).isEmpty());
+			JsonNode body = JSON.readTree(callsOf(exportId).get(0).body());
+			assertThat(body.path("event").asString()).isEqualTo("drill.failed");
+			assertThat(body.path("status").asString()).isEqualTo("not restorable");
+			assertThat(body.path("message").asString()).contains("has 0 rows");
+			assertThat(body.path("scheduleName").asString()).isEqualTo("drilled-" + db);
+			assertThat(body.path("link").asString()).isEqualTo("https://ferry.it.example/transfers/" + exportId);
+		}
+		finally {
+			TestDatabases.execute(TestDatabases.sourcePort(), "DROP DATABASE IF EXISTS " + db);
+		}
 	}
 
 	private static List<WebhookReceiver.Call> callsOf(String recordId) {
