@@ -125,6 +125,32 @@ class DeliveriesIntegrationTests {
 		assertThat(view(id).status()).isEqualTo("FAILED");
 	}
 
+	@Test
+	void onTheEmbeddedH2TheOutboxWorksAlike() throws Exception {
+		var h2 = new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setDataSource(h2);
+		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
+		liquibase.setResourceLoader(new DefaultResourceLoader());
+		liquibase.afterPropertiesSet();
+		Deliveries outbox = new Deliveries(JdbcClient.create(h2));
+		Notification notification = new Notification("transfer.failed", 1L, "export", "1", "c", null, null, "Failed",
+				"m", null, null, "2026-01-01T00:00:00Z", null);
+		outbox.add(NotificationEvent.TRANSFER_FAILED, notification, Deliveries.EMAIL, "ops@example.com", null, "{}");
+		long id = outbox.due(10).get(0);
+		outbox.claim(id, "node-a", Duration.ofMinutes(1)).orElseThrow();
+		outbox.attemptFailed(id, 1, "535 authentication failed", LocalDateTime.now().minusSeconds(1));
+		outbox.claim(id, "node-a", Duration.ofMinutes(1)).orElseThrow();
+		outbox.delivered(id, 2);
+
+		Delivery delivered = outbox.recent(10).get(0);
+		assertThat(delivered.status()).isEqualTo("DELIVERED");
+		assertThat(delivered.attempts()).isEqualTo(2);
+		assertThat(delivered.lastError()).isEqualTo("535 authentication failed");
+		assertThat(delivered.destination()).isEqualTo("ops@example.com");
+	}
+
 	private static long add(String url) {
 		Notification notification = new Notification("transfer.failed", 1L, "export", "1", "c", null, null, "Failed",
 				"m", null, null, "2026-01-01T00:00:00Z", null);
