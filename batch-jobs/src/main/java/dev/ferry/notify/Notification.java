@@ -25,6 +25,13 @@ public record Notification(String event, @Nullable Long recordId, @Nullable Stri
 		@Nullable String clusterName, @Nullable Long scheduleId, @Nullable String scheduleName, String status,
 		String message, @Nullable String startTime, @Nullable String endTime, String occurredAt, @Nullable String link) {
 
+	/** The same with the message cut to {@code max} characters. */
+	Notification withMessageCut(int max) {
+		String cut = this.message.length() <= max ? this.message : this.message.substring(0, max) + "…";
+		return new Notification(this.event, this.recordId, this.type, this.clusterId, this.clusterName, this.scheduleId,
+				this.scheduleName, this.status, cut, this.startTime, this.endTime, this.occurredAt, this.link);
+	}
+
 	/** The e-mail subject. */
 	String subject() {
 		StringBuilder subject = new StringBuilder("[Ferry] ").append(this.event);

@@ -25,6 +25,8 @@ public class NotificationService {
 
 	static final String SECRET_PURPOSE = "notify-webhook";
 
+	static final int MAX_PAYLOAD = 4000;
+
 	private final NotificationTargets targets;
 
 	private final Deliveries deliveries;
@@ -103,6 +105,9 @@ public class NotificationService {
 			this.targets.find(NotificationTargets.ofSchedule(notification.scheduleId())).ifPresent(wanted::add);
 		}
 		String payload = this.json.writeValueAsString(notification);
+		if (payload.length() > MAX_PAYLOAD) { // FERRY_NOTIFY_DELIVERY.PAYLOAD; a message full of escapes could exceed it
+			payload = this.json.writeValueAsString(notification.withMessageCut(500));
+		}
 		Set<String> sent = new LinkedHashSet<>();
 		for (NotificationTargets.Stored target : wanted) {
 			if (!target.wants(event)) {
