@@ -212,7 +212,7 @@ class MetricsFunctionalTests extends FunctionalTest {
 
 		// Quartz calls its trigger listeners when it finds a fire time missed: Ferry's is registered and counts it
 		Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey("schedule-" + id, "ferry-schedules"));
-		this.scheduler.getListenerManager().getTriggerListener("ferry-schedule-metrics").triggerMisfired(trigger);
+		this.scheduler.getListenerManager().getTriggerListener("ferry-schedule-misfires").triggerMisfired(trigger);
 		assertThat(delta(after, scrape(), "ferry_schedule_misfires_total", Map.of())).isEqualTo(1);
 
 		this.api.post("/api/v1/schedules/" + id + "/pause", "");

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.error.FerryException;
@@ -45,8 +46,10 @@ class ScheduleLauncher {
 
 	private final ScheduleMetrics metrics;
 
+	private final ApplicationEventPublisher events;
+
 	ScheduleLauncher(ScheduleStore store, ScheduleRuns runs, ScheduleSecrets secrets, TransferService transfers,
-			JobRepository jobRepository, LocalNode node, ScheduleMetrics metrics) {
+			JobRepository jobRepository, LocalNode node, ScheduleMetrics metrics, ApplicationEventPublisher events) {
 		this.store = store;
 		this.runs = runs;
 		this.secrets = secrets;
@@ -54,6 +57,7 @@ class ScheduleLauncher {
 		this.jobRepository = jobRepository;
 		this.node = node;
 		this.metrics = metrics;
+		this.events = events;
 	}
 
 	/** The run it recorded; empty if the schedule no longer exists. */
@@ -115,6 +119,10 @@ class ScheduleLauncher {
 		long runId = this.runs.record(schedule.id(), firedAt, scheduledFor, trigger, outcome, recordId, message,
 				this.node.id());
 		this.metrics.fired(trigger, outcome);
+		if (outcome != ScheduleRun.Outcome.LAUNCHED) {
+			this.events.publishEvent(new ScheduleMissed(schedule.id(), schedule.name(), scheduledFor, outcome.name(),
+					message == null ? outcome.name() : message));
+		}
 		return runId;
 	}
 

@@ -16,19 +16,13 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
-import org.quartz.JobExecutionContext;
-import org.quartz.Trigger;
-import org.quartz.Trigger.CompletedExecutionInstruction;
-import org.quartz.TriggerListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.error.FerryException;
@@ -43,7 +37,7 @@ import dev.ferry.error.FerryException;
  * resume: in the past means it did not fire when due). Refreshed every 30 s and after each fire on this node.
  */
 @Component
-class ScheduleMetrics implements SchedulerFactoryBeanCustomizer {
+class ScheduleMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduleMetrics.class);
 
@@ -156,42 +150,9 @@ class ScheduleMetrics implements SchedulerFactoryBeanCustomizer {
 		return time.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli() / 1000.0;
 	}
 
-	/** Counts misfires: Quartz tells every trigger listener of the scheduler. */
-	@Override
-	public void customize(SchedulerFactoryBean factory) {
-		factory.setGlobalTriggerListeners(new MisfireCounter());
-	}
-
-	private final class MisfireCounter implements TriggerListener {
-
-		@Override
-		public String getName() {
-			return "ferry-schedule-metrics";
-		}
-
-		@Override
-		public void triggerMisfired(Trigger trigger) {
-			if (ScheduleTriggers.GROUP.equals(trigger.getKey().getGroup())) {
-				ScheduleMetrics.this.misfires.increment();
-				log.info("Schedule trigger {} misfired (missed fire time {}); it fires once now",
-						trigger.getKey().getName(), trigger.getNextFireTime());
-			}
-		}
-
-		@Override
-		public void triggerFired(Trigger trigger, JobExecutionContext context) {
-		}
-
-		@Override
-		public boolean vetoJobExecution(Trigger trigger, JobExecutionContext context) {
-			return false;
-		}
-
-		@Override
-		public void triggerComplete(Trigger trigger, JobExecutionContext context,
-				CompletedExecutionInstruction instruction) {
-		}
-
+	/** A schedule's trigger misfired ({@link ScheduleMisfires}, Ferry's one Quartz trigger listener, says so). */
+	void misfired() {
+		this.misfires.increment();
 	}
 
 }

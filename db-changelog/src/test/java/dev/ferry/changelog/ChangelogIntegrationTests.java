@@ -66,7 +66,9 @@ class ChangelogIntegrationTests {
 			"ferry-tokens-0001-create-api-token", "ferry-security-0001-create-login-throttle",
 			"ferry-security-0002-add-user-credentials-version",
 			"ferry-locks-0001-create-transfer-lock", "ferry-drill-0001-create-schedule-drill",
-			"ferry-drill-0002-create-restore-drill");
+			"ferry-drill-0002-create-restore-drill",
+			"ferry-notify-0001-create-notify-target",
+			"ferry-notify-0002-create-notify-delivery", "ferry-notify-0003-idx-notify-delivery-due");
 
 	static final List<String> QUARTZ_TABLES = List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
 			"QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
@@ -74,7 +76,8 @@ class ChangelogIntegrationTests {
 
 	static final List<String> FERRY_TABLES = List.of("FERRY_SECRET", "FERRY_CLUSTER", "FERRY_SETTING", "FERRY_USER",
 			"FERRY_AUDIT", "FERRY_SCHEDULE", "FERRY_SCHEDULE_RUN", "FERRY_NODE", "FERRY_EXECUTION_NODE", "FERRY_API_TOKEN",
-			"FERRY_LOGIN_THROTTLE", "FERRY_TRANSFER_LOCK", "FERRY_SCHEDULE_DRILL", "FERRY_RESTORE_DRILL");
+			"FERRY_LOGIN_THROTTLE", "FERRY_TRANSFER_LOCK", "FERRY_SCHEDULE_DRILL", "FERRY_RESTORE_DRILL",
+			"FERRY_NOTIFY_TARGET", "FERRY_NOTIFY_DELIVERY");
 
 	@Test
 	void h2() throws Exception {
@@ -185,6 +188,7 @@ class ChangelogIntegrationTests {
 		assertThat(indexNames(dataSource, "FERRY_AUDIT")).contains("IDX_FERRY_AUDIT_OCCURRED_AT");
 		assertThat(indexNames(dataSource, "FERRY_SCHEDULE_RUN")).contains("IDX_FERRY_SCHED_RUN_SCHED_ID");
 		assertThat(indexNames(dataSource, "FERRY_EXECUTION_NODE")).contains("IDX_FERRY_EXEC_NODE_NODE_ID");
+		assertThat(indexNames(dataSource, "FERRY_NOTIFY_DELIVERY")).contains("IDX_FERRY_NOTIFY_DUE");
 		assertThat(indexNames(dataSource, "FERRY_SCHEDULE")).contains("UK_FERRY_SCHEDULE_NAME");
 
 		// 6. Column types are what the application expects on both databases.
@@ -374,7 +378,19 @@ class ChangelogIntegrationTests {
 			{ "FERRY_RESTORE_DRILL.SCHEDULE_ID", "BIGINT NULL" }, { "FERRY_RESTORE_DRILL.STATE", "VARCHAR(16) NOT NULL" },
 			{ "FERRY_RESTORE_DRILL.SUMMARY", "VARCHAR(2000) NOT NULL" },
 			{ "FERRY_RESTORE_DRILL.TABLE_COUNT", "INT NULL" }, { "FERRY_RESTORE_DRILL.ROW_COUNT", "BIGINT NULL" },
-			{ "FERRY_RESTORE_DRILL.UPDATED_AT", "TS NOT NULL" } };
+			{ "FERRY_RESTORE_DRILL.UPDATED_AT", "TS NOT NULL" },
+			{ "FERRY_NOTIFY_TARGET.SCOPE_KEY", "VARCHAR(40) NOT NULL" }, { "FERRY_NOTIFY_TARGET.EVENTS", "VARCHAR(200) NOT NULL" },
+			{ "FERRY_NOTIFY_TARGET.WEBHOOK_URL", "VARCHAR(1024) NULL" }, { "FERRY_NOTIFY_TARGET.WEBHOOK_SECRET_ID", "BIGINT NULL" },
+			{ "FERRY_NOTIFY_TARGET.EMAIL_TO", "VARCHAR(1000) NULL" }, { "FERRY_NOTIFY_TARGET.UPDATED_BY", "VARCHAR(64) NOT NULL" },
+			{ "FERRY_NOTIFY_TARGET.UPDATED_AT", "TS NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.ID", "ID" },
+			{ "FERRY_NOTIFY_DELIVERY.EVENT_NAME", "VARCHAR(40) NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.RECORD_ID", "BIGINT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.SCHEDULE_ID", "BIGINT NULL" }, { "FERRY_NOTIFY_DELIVERY.CHANNEL", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.DESTINATION", "VARCHAR(1024) NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.SECRET_ID", "BIGINT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.PAYLOAD", "VARCHAR(4000) NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.STATUS", "VARCHAR(16) NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.ATTEMPTS", "INT NOT NULL" }, { "FERRY_NOTIFY_DELIVERY.NEXT_ATTEMPT_AT", "TS NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.CLAIMED_BY", "VARCHAR(128) NULL" }, { "FERRY_NOTIFY_DELIVERY.CLAIMED_UNTIL", "TS NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.LAST_ERROR", "VARCHAR(1000) NULL" }, { "FERRY_NOTIFY_DELIVERY.CREATED_AT", "TS NOT NULL" },
+			{ "FERRY_NOTIFY_DELIVERY.UPDATED_AT", "TS NOT NULL" } };
 
 	private void verifyColumnTypes(JdbcTemplate jdbc, Dbms dbms) {
 		Map<String, String> actual = new TreeMap<>();

@@ -136,6 +136,8 @@ class SecurityConfiguration {
 			.requestMatchers("/transfers/export/**", "/transfers/import/**", "/transfers/*/download",
 					"/schedules/new", "/schedules/*/edit")
 			.hasRole(OPERATOR)
+			.requestMatchers(HttpMethod.POST, "/notifications")
+			.hasRole(ADMIN) // the global notification target; a schedule's is OPERATOR's, as the schedule
 			.requestMatchers(HttpMethod.POST, "/transfers/**", "/schedules/**")
 			.hasRole(OPERATOR)
 			.anyRequest()
