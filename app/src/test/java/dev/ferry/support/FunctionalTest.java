@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,6 +15,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the full-stack tests: the whole application on a random port, its repository (Batch, Quartz and Ferry
@@ -92,7 +96,22 @@ public abstract class FunctionalTest {
 
 	@BeforeEach
 	void connectClient() {
-		this.api = new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+		this.api = newClient();
+	}
+
+	/** A client of its own, signed in as the admin. */
+	protected FerryClient newClient() {
+		return new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+	}
+
+	/** Exports the tables matching {@code filter} to the NFS storage and waits until the export finished. */
+	protected String finishedExport(String clusterId, String filter) throws InterruptedException {
+		var started = this.api.post("/api/v1/clusters/export",
+				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", filter));
+		assertThat(started.code()).as(started.body().toString()).isZero();
+		String id = started.data().path("recordId").asString();
+		assertThat(this.api.awaitRecord(id, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
+		return id;
 	}
 
 	/** Adds a user straight into the user table (the users page is tested on its own). */
