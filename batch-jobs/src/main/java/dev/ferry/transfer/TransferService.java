@@ -151,9 +151,7 @@ public class TransferService {
 	 */
 	public TransferStarted importData(ImportRequest request, String requestedBy) {
 		Long sourceRecord = LockConflicts.recordNumber(request.recordId());
-		TransferLocks.Lock source = (sourceRecord == null) ? null
-				: this.locks.acquire(TransferLocks.record(sourceRecord), "re-import by " + requestedBy,
-						(holder) -> LockConflicts.recordBusy(sourceRecord, holder));
+		TransferLocks.Lock source = this.locks.acquireRecord(sourceRecord, "re-import by " + requestedBy);
 		try {
 			return importLocked(request, requestedBy);
 		}
@@ -194,17 +192,8 @@ public class TransferService {
 		if (plan.source().uploadId() != null) {
 			parameters.addString(TransferParameters.UPLOAD_ID, plan.source().uploadId(), false);
 		}
-		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
-				"import launched by " + requestedBy, (holder) -> LockConflicts.importRunning(plan.cluster(), holder));
-		TransferStarted started;
-		try {
-			started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
-		}
-		catch (RuntimeException ex) {
-			this.locks.release(target);
-			throw ex;
-		}
-		this.locks.attach(target, started);
+		TransferStarted started = this.locks.launchImport(plan.cluster(), "import launched by " + requestedBy,
+				() -> launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy));
 		this.audit.record(requestedBy, "transfer.import", "record " + started.recordId(), clusterName(plan.cluster())
 				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));
 		return started;
