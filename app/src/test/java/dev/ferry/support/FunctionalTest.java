@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,12 +107,30 @@ public abstract class FunctionalTest {
 
 	/** Exports the tables matching {@code filter} to the NFS storage and waits until the export finished. */
 	protected String finishedExport(String clusterId, String filter) throws InterruptedException {
+		return finishedExportRecord(clusterId, filter).path("recordId").asString();
+	}
+
+	/** As {@link #finishedExport}: the finished record. */
+	protected JsonNode finishedExportRecord(String clusterId, String filter) throws InterruptedException {
 		var started = this.api.post("/api/v1/clusters/export",
 				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", filter));
 		assertThat(started.code()).as(started.body().toString()).isZero();
-		String id = started.data().path("recordId").asString();
-		assertThat(this.api.awaitRecord(id, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
-		return id;
+		JsonNode record = this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
+		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Finished");
+		return record;
+	}
+
+	/** Imports export record {@code exportId} into {@code clusterId}; the record once the import ended. */
+	protected JsonNode endedImport(String clusterId, String exportId, boolean overwrite) throws InterruptedException {
+		var started = this.api.post("/api/v1/clusters/import",
+				Map.of("clusterId", clusterId, "recordId", exportId, "overwrite", overwrite));
+		assertThat(started.code()).as(started.body().toString()).isZero();
+		return this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
+	}
+
+	/** How many transfer records the API lists. */
+	protected long recordTotal() {
+		return this.api.get("/api/v1/clusters/transport?pageSize=1").body().path("page").path("total").asLong();
 	}
 
 	/** Adds a user straight into the user table (the users page is tested on its own). */
