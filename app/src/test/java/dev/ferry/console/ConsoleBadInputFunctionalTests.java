@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,7 @@ class ConsoleBadInputFunctionalTests extends FunctionalTest {
 		try {
 			String page = this.console.get("/settings").body();
 			assertThat(page).contains("value=\"" + missing + "\"");
-			List<Map.Entry<String, String>> fields = settingsFields(page);
+			List<Map.Entry<String, String>> fields = SettingsForm.fields(page);
 			fields.removeIf((field) -> field.getKey().equals("values[maxConcurrentTransfers]"));
 			fields.add(Map.entry("values[maxConcurrentTransfers]", "7"));
 
@@ -49,7 +48,7 @@ class ConsoleBadInputFunctionalTests extends FunctionalTest {
 			assertThat(this.console.get("/settings").body()).contains("name=\"values[maxConcurrentTransfers]\"")
 				.containsPattern("name=\"values\\[maxConcurrentTransfers]\"\\s+value=\"7\"");
 
-			List<Map.Entry<String, String>> otherTiup = settingsFields(this.console.get("/settings").body());
+			List<Map.Entry<String, String>> otherTiup = SettingsForm.fields(this.console.get("/settings").body());
 			otherTiup.removeIf((field) -> field.getKey().equals("values[tiup]"));
 			otherTiup.add(Map.entry("values[tiup]", missing + "-2"));
 			HttpResponse<String> refused = this.console.submit("/settings", "/settings", otherTiup);
@@ -60,7 +59,7 @@ class ConsoleBadInputFunctionalTests extends FunctionalTest {
 			TestDatabases.execute(TestDatabases.targetPort(),
 					"DELETE FROM " + REPOSITORY_DB + ".FERRY_SETTING WHERE SETTING_KEY = 'ferry.tools.tiup'");
 			// through the console, so that the running transfer capacity follows too
-			List<Map.Entry<String, String>> reset = settingsFields(this.console.get("/settings").body());
+			List<Map.Entry<String, String>> reset = SettingsForm.fields(this.console.get("/settings").body());
 			reset.add(Map.entry("reset", "MAX_CONCURRENT_TRANSFERS"));
 			assertThat(this.console.submit("/settings", "/settings", reset).statusCode()).isEqualTo(302);
 		}
@@ -136,17 +135,6 @@ class ConsoleBadInputFunctionalTests extends FunctionalTest {
 			fields.add(Map.entry("pdAddress", pdAddress));
 			fields.add(Map.entry("statusPort", "10080"));
 		}
-		return fields;
-	}
-
-	/** The settings form's fields with the values the page shows. */
-	private static List<Map.Entry<String, String>> settingsFields(String page) {
-		List<Map.Entry<String, String>> fields = new ArrayList<>();
-		Matcher input = Pattern.compile("name=\"(values\\[\\w+])\"\\s+value=\"([^\"]*)\"").matcher(page);
-		while (input.find()) {
-			fields.add(Map.entry(input.group(1), input.group(2).replace("&#39;", "'").replace("&amp;", "&")));
-		}
-		assertThat(fields).hasSize(9);
 		return fields;
 	}
 

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -133,7 +132,7 @@ class ConsoleFunctionalTests extends FunctionalTest {
 		String cluster = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), "root", "");
 		Path newRoot = HOME.resolve("console-export-root");
 		String page = this.console.get("/settings").body();
-		List<Map.Entry<String, String>> fields = settingsFields(page);
+		List<Map.Entry<String, String>> fields = SettingsForm.fields(page);
 		fields.removeIf((field) -> field.getKey().equals("values[exportRoot]"));
 		fields.add(Map.entry("values[exportRoot]", newRoot.toString()));
 		try {
@@ -150,22 +149,11 @@ class ConsoleFunctionalTests extends FunctionalTest {
 			assertThat(tablesIn(Path.of(record.path("filePath").asString()))).containsExactly(FILTERED_DB + ".orders");
 		}
 		finally {
-			List<Map.Entry<String, String>> reset = settingsFields(this.console.get("/settings").body());
+			List<Map.Entry<String, String>> reset = SettingsForm.fields(this.console.get("/settings").body());
 			reset.add(Map.entry("reset", "EXPORT_ROOT"));
 			assertThat(this.console.submit("/settings", "/settings", reset).statusCode()).isEqualTo(302);
 		}
 		assertThat(this.console.get("/settings").body()).doesNotContain("value=\"" + newRoot + "\"");
-	}
-
-	/** The settings form's fields with the values the page shows. */
-	private static List<Map.Entry<String, String>> settingsFields(String page) {
-		List<Map.Entry<String, String>> fields = new ArrayList<>();
-		Matcher input = Pattern.compile("name=\"(values\\[\\w+])\"\\s+value=\"([^\"]*)\"").matcher(page);
-		while (input.find()) {
-			fields.add(Map.entry(input.group(1), input.group(2).replace("&#39;", "'").replace("&amp;", "&")));
-		}
-		assertThat(fields).hasSize(9);
-		return fields;
 	}
 
 	private static String recordOf(HttpResponse<String> launched) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FerryProcess;
+import dev.ferry.support.FerryRepository;
 import dev.ferry.support.Processes;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
@@ -67,12 +67,7 @@ class CrashFaultTests {
 		TestDatabases.execute(TestDatabases.targetPort(), "CREATE DATABASE " + REPOSITORY_DB);
 		home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-fault")).toAbsolutePath(),
 				"crash-");
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		Map<String, String> environment = Map.of("FERRY_DB_URL",
-				"jdbc:mariadb://127.0.0.1:" + TestDatabases.targetPort() + "/" + REPOSITORY_DB, "FERRY_DB_USER", "root",
-				"FERRY_DB_PASSWORD", "", "FERRY_SECRET_KEY", Base64.getEncoder().encodeToString(key),
-				"FERRY_ADMIN_PASSWORD", PASSWORD);
+		Map<String, String> environment = FerryRepository.environment(REPOSITORY_DB, PASSWORD);
 		Map<String, String> settings = new HashMap<>();
 		settings.put("spring.profiles.active", "mariadb");
 		settings.put("ferry.node.id", "crash-node");
@@ -112,7 +107,7 @@ class CrashFaultTests {
 			}
 			runningDir = recordDir(clusterId, records.get(0)).toString();
 			Processes.await(runningDir, Duration.ofSeconds(60));
-			awaitToolPidCommitted(records.get(0));
+			FerryRepository.awaitToolPidCommitted(REPOSITORY_DB, records.get(0));
 			await().atMost(Duration.ofSeconds(30)).until(() -> secretFiles(run).size() == 1);
 			assertThat(Files.readString(secretFiles(run).get(0))).as("the option file mydumper reads")
 				.contains(CLUSTER_PASSWORD.substring(0, 8));
@@ -169,19 +164,6 @@ class CrashFaultTests {
 			.as("the export that was killed, restarted and loaded").isEqualTo(TestDatabases.checksums(
 					TestDatabases.sourcePort(), SOURCE_DB));
 		assertThat(secretFiles(run)).isEmpty();
-	}
-
-	/**
-	 * Waits until the tool step has committed the tool's pid: a node killed before that cannot find the tool it
-	 * left behind (it is matched by the pid and start time stored in the step's context).
-	 */
-	private static void awaitToolPidCommitted(String recordId) {
-		String sql = "SELECT COUNT(*) FROM " + REPOSITORY_DB + ".BATCH_STEP_EXECUTION_CONTEXT c JOIN " + REPOSITORY_DB
-				+ ".BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID JOIN " + REPOSITORY_DB
-				+ ".BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = "
-				+ Long.parseLong(recordId) + " AND e.STATUS = 'STARTED' AND c.SHORT_CONTEXT LIKE '%tool.pid%'";
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> TestDatabases.count(TestDatabases.targetPort(), sql) > 0);
 	}
 
 	private static String register(int port) {

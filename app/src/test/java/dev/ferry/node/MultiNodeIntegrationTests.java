@@ -2,14 +2,12 @@ package dev.ferry.node;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,12 @@ import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FerryProcess;
+import dev.ferry.support.FerryRepository;
 import dev.ferry.support.Processes;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two Ferry nodes – two JVMs of this build's application – on one MariaDB repository and one shared export root:
@@ -59,12 +57,7 @@ class MultiNodeIntegrationTests {
 		TrickyDatabase.create(TestDatabases.sourcePort(), SOURCE_DB, 40);
 		TestDatabases.execute(TestDatabases.targetPort(), "CREATE DATABASE " + REPOSITORY_DB);
 		shared = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-nodes")).toAbsolutePath(), "shared-");
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		Map<String, String> environment = Map.of("FERRY_DB_URL",
-				"jdbc:mariadb://127.0.0.1:" + TestDatabases.targetPort() + "/" + REPOSITORY_DB, "FERRY_DB_USER", "root",
-				"FERRY_DB_PASSWORD", "", "FERRY_SECRET_KEY", Base64.getEncoder().encodeToString(key),
-				"FERRY_ADMIN_PASSWORD", PASSWORD);
+		Map<String, String> environment = FerryRepository.environment(REPOSITORY_DB, PASSWORD);
 		nodeA = FerryProcess.start("node-a", settings("node-a"), environment, shared.resolve("logs"));
 		nodeB = FerryProcess.start("node-b", settings("node-b"), environment, shared.resolve("logs"));
 		var reply = a().post("/api/v1/clusters", Map.of("name", TestDatabases.uniqueName("nodes"), "kind", "MYSQL",
@@ -189,7 +182,7 @@ class MultiNodeIntegrationTests {
 			recordId = startExport(a());
 			recordDir = recordDir(recordId);
 			Processes.await(recordDir, Duration.ofSeconds(30));
-			awaitToolPidCommitted(recordId);
+			FerryRepository.awaitToolPidCommitted(REPOSITORY_DB, recordId);
 
 			nodeA.kill();
 			long killed = System.nanoTime();
@@ -227,7 +220,7 @@ class MultiNodeIntegrationTests {
 			recordId = startExport(b()); // node A is down: B is alone
 			recordDir = recordDir(recordId);
 			Processes.await(recordDir, Duration.ofSeconds(30));
-			awaitToolPidCommitted(recordId);
+			FerryRepository.awaitToolPidCommitted(REPOSITORY_DB, recordId);
 
 			nodeB.kill();
 			assertThat(Processes.commandLinesContaining(recordDir)).as("the tool outlives the killed JVM").isNotEmpty();
@@ -246,19 +239,6 @@ class MultiNodeIntegrationTests {
 		var restarted = b().post("/api/v1/clusters/transport/" + recordId + "/restart", "");
 		assertThat(restarted.status()).as(restarted.body().toString()).isEqualTo(200);
 		assertThat(b().awaitRecord(recordId, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
-	}
-
-	/**
-	 * Waits until the tool step has committed the tool's pid: a node killed before that cannot find the tool it
-	 * left behind (it is matched by the pid and start time stored in the step's context).
-	 */
-	private static void awaitToolPidCommitted(String recordId) {
-		String sql = "SELECT COUNT(*) FROM " + REPOSITORY_DB + ".BATCH_STEP_EXECUTION_CONTEXT c JOIN " + REPOSITORY_DB
-				+ ".BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID JOIN " + REPOSITORY_DB
-				+ ".BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = "
-				+ Long.parseLong(recordId) + " AND e.STATUS = 'STARTED' AND c.SHORT_CONTEXT LIKE '%tool.pid%'";
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> TestDatabases.count(TestDatabases.targetPort(), sql) > 0);
 	}
 
 	private static String startExport(FerryClient node) {

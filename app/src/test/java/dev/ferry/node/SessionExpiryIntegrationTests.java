@@ -3,8 +3,6 @@ package dev.ferry.node;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ferry.support.ConsoleSession;
 import dev.ferry.support.FerryProcess;
+import dev.ferry.support.FerryRepository;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +43,7 @@ class SessionExpiryIntegrationTests {
 		TestDatabases.execute(TestDatabases.targetPort(), "CREATE DATABASE " + REPOSITORY_DB);
 		Path shared = Files.createTempDirectory(
 				Files.createDirectories(Path.of("target", "it-sessions")).toAbsolutePath(), "shared-");
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		Map<String, String> environment = Map.of("FERRY_DB_URL",
-				"jdbc:mariadb://127.0.0.1:" + TestDatabases.targetPort() + "/" + REPOSITORY_DB, "FERRY_DB_USER", "root",
-				"FERRY_DB_PASSWORD", "", "FERRY_SECRET_KEY", Base64.getEncoder().encodeToString(key),
-				"FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		Map<String, String> environment = FerryRepository.environment(REPOSITORY_DB, ADMIN_PASSWORD);
 		int portA = freePort(FIRST_PORT);
 		nodeA = FerryProcess.start("node-a", portA, settings(shared, "node-a"), environment, shared.resolve("logs"));
 		nodeB = FerryProcess.start("node-b", freePort(portA + 1), settings(shared, "node-b"), environment,

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +16,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the full-stack tests: the whole application on a random port, its repository (Batch, Quartz and Ferry
@@ -92,7 +97,40 @@ public abstract class FunctionalTest {
 
 	@BeforeEach
 	void connectClient() {
-		this.api = new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+		this.api = newClient();
+	}
+
+	/** A client of its own, signed in as the admin. */
+	protected FerryClient newClient() {
+		return new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
+	}
+
+	/** Exports the tables matching {@code filter} to the NFS storage and waits until the export finished. */
+	protected String finishedExport(String clusterId, String filter) throws InterruptedException {
+		return finishedExportRecord(clusterId, filter).path("recordId").asString();
+	}
+
+	/** As {@link #finishedExport}: the finished record. */
+	protected JsonNode finishedExportRecord(String clusterId, String filter) throws InterruptedException {
+		var started = this.api.post("/api/v1/clusters/export",
+				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", filter));
+		assertThat(started.code()).as(started.body().toString()).isZero();
+		JsonNode record = this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
+		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Finished");
+		return record;
+	}
+
+	/** Imports export record {@code exportId} into {@code clusterId}; the record once the import ended. */
+	protected JsonNode endedImport(String clusterId, String exportId, boolean overwrite) throws InterruptedException {
+		var started = this.api.post("/api/v1/clusters/import",
+				Map.of("clusterId", clusterId, "recordId", exportId, "overwrite", overwrite));
+		assertThat(started.code()).as(started.body().toString()).isZero();
+		return this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
+	}
+
+	/** How many transfer records the API lists. */
+	protected long recordTotal() {
+		return this.api.get("/api/v1/clusters/transport?pageSize=1").body().path("page").path("total").asLong();
 	}
 
 	/** Adds a user straight into the user table (the users page is tested on its own). */

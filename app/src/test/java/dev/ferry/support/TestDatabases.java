@@ -106,4 +106,17 @@ public final class TestDatabases {
 		}
 	}
 
+	/**
+	 * An open transaction that read {@code table}: DDL on it (an import's DROP TABLE) waits until it commits or the
+	 * connection closes.
+	 */
+	public static Connection holdTable(int port, String table) throws SQLException {
+		Connection connection = root(port);
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery("SELECT * FROM " + table).close();
+		}
+		return connection;
+	}
+
 }

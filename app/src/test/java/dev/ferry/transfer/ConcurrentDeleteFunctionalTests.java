@@ -2,15 +2,9 @@ package dev.ferry.transfer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.SimultaneousCalls;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +37,7 @@ class ConcurrentDeleteFunctionalTests extends FunctionalTest {
 	@Test
 	void eightSimultaneousDeletesOfOneRecordDeleteItOnce() throws Exception {
 		String source = registerCluster(TestDatabases.uniqueName("cds"), TestDatabases.sourcePort(), "root", "");
-		String export = finishedExport(source);
+		String export = finishedExport(source, DB + ".*");
 
 		List<FerryClient.Reply> replies = burst(8, (client) -> client.delete("/api/v1/clusters/transport/" + export));
 
@@ -65,25 +60,14 @@ class ConcurrentDeleteFunctionalTests extends FunctionalTest {
 		int importsWon = 0;
 		int deletesWon = 0;
 		for (int round = 0; round < 4; round++) {
-			String export = finishedExport(source);
+			String export = finishedExport(source, DB + ".*");
 			try (Connection hold = holdTable()) { // a winning import stays running until every call has answered
-				CountDownLatch start = new CountDownLatch(1);
-				ExecutorService pool = Executors.newFixedThreadPool(2);
-				FerryClient deleter = client();
-				FerryClient importer = client();
-				Future<FerryClient.Reply> delete = pool.submit(() -> {
-					start.await();
-					return deleter.delete("/api/v1/clusters/transport/" + export);
-				});
-				Future<FerryClient.Reply> reImport = pool.submit(() -> {
-					start.await();
-					return importer.post("/api/v1/clusters/import",
-							Map.of("clusterId", target, "recordId", export, "overwrite", true));
-				});
-				start.countDown();
-				FerryClient.Reply deleted = delete.get();
-				FerryClient.Reply imported = reImport.get();
-				pool.shutdown();
+				List<FerryClient.Reply> replies = SimultaneousCalls.run("delete-vs-reimport", 2, this::newClient,
+						(i) -> (i == 0) ? (client) -> client.delete("/api/v1/clusters/transport/" + export)
+								: (client) -> client.post("/api/v1/clusters/import",
+										Map.of("clusterId", target, "recordId", export, "overwrite", true)));
+				FerryClient.Reply deleted = replies.get(0);
+				FerryClient.Reply imported = replies.get(1);
 
 				assertThat(deleted.status()).as("delete: " + deleted.body()).isIn(200, 404, 409);
 				assertThat(imported.status()).as("import: " + imported.body()).isIn(200, 404, 409);
@@ -109,53 +93,12 @@ class ConcurrentDeleteFunctionalTests extends FunctionalTest {
 		System.out.printf("[delete-vs-reimport] imports won %d, deletes won %d%n", importsWon, deletesWon);
 	}
 
-	private FerryClient client() {
-		return new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
-	}
-
-	private String finishedExport(String clusterId) throws InterruptedException {
-		var started = this.api.post("/api/v1/clusters/export",
-				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", DB + ".*"));
-		assertThat(started.code()).as(started.body().toString()).isZero();
-		String id = started.data().path("recordId").asString();
-		assertThat(this.api.awaitRecord(id, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
-		return id;
-	}
-
 	private static Connection holdTable() throws SQLException {
-		Connection connection = TestDatabases.root(TestDatabases.targetPort());
-		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement()) {
-			statement.executeQuery("SELECT * FROM " + DB + ".t1").close();
-		}
-		return connection;
+		return TestDatabases.holdTable(TestDatabases.targetPort(), DB + ".t1");
 	}
 
 	private List<FerryClient.Reply> burst(int n, Function<FerryClient, FerryClient.Reply> call) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(n);
-		try {
-			List<Future<FerryClient.Reply>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				FerryClient client = client();
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.apply(client);
-				}));
-			}
-			long t0 = System.nanoTime();
-			start.countDown();
-			List<FerryClient.Reply> replies = new ArrayList<>();
-			for (Future<FerryClient.Reply> future : futures) {
-				replies.add(future.get());
-			}
-			System.out.printf("[%s] %d simultaneous calls answered in %d ms: %s%n", "delete", n,
-					(System.nanoTime() - t0) / 1_000_000, replies.stream().map(FerryClient.Reply::status).toList());
-			return replies;
-		}
-		finally {
-			pool.shutdown();
-		}
+		return SimultaneousCalls.run("delete", n, this::newClient, (i) -> call);
 	}
 
 	private static long auditRows(String recordId) throws SQLException {

@@ -149,12 +149,7 @@ class ImportFunctionalTests extends FunctionalTest {
 	}
 
 	private JsonNode export(String filter) throws InterruptedException {
-		var started = this.api.post("/api/v1/clusters/export",
-				Map.of("clusterId", this.sourceCluster, "storageType", "nfs", "fileType", "sql", "filter", filter));
-		assertThat(started.code()).as(started.body().toString()).isZero();
-		JsonNode record = this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
-		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Finished");
-		return record;
+		return finishedExportRecord(this.sourceCluster, filter);
 	}
 
 	private JsonNode failedExport() throws InterruptedException {
@@ -165,14 +160,11 @@ class ImportFunctionalTests extends FunctionalTest {
 	}
 
 	private JsonNode importRecord(String exportId, boolean overwrite) throws InterruptedException {
-		var started = this.api.post("/api/v1/clusters/import",
-				Map.of("clusterId", this.targetCluster, "recordId", exportId, "overwrite", overwrite));
-		assertThat(started.code()).as(started.body().toString()).isZero();
-		return this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
+		return endedImport(this.targetCluster, exportId, overwrite);
 	}
 
 	private long total() {
-		return this.api.get("/api/v1/clusters/transport?pageSize=1").body().path("page").path("total").asLong();
+		return recordTotal();
 	}
 
 }

@@ -7,11 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.SimultaneousCalls;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +55,7 @@ class ImportLockFunctionalTests extends FunctionalTest {
 	void tenSimultaneousImportsIntoOneClusterStartOne() throws Exception {
 		String source = registerCluster(TestDatabases.uniqueName("ils"), TestDatabases.sourcePort(), "root", "");
 		String target = registerCluster(TestDatabases.uniqueName("ilt"), TestDatabases.targetPort(), "root", "");
-		String export = finishedExport(source);
+		String export = finishedExport(source, DB + ".*");
 		Map<String, Object> reImport = Map.of("clusterId", target, "recordId", export, "overwrite", true);
 
 		try (Connection hold = holdTable()) {
@@ -79,7 +77,7 @@ class ImportLockFunctionalTests extends FunctionalTest {
 	void tenSimultaneousRestartsOfImportsIntoOneClusterStartOne() throws Exception {
 		String source = registerCluster(TestDatabases.uniqueName("ils"), TestDatabases.sourcePort(), "root", "");
 		String target = registerCluster(TestDatabases.uniqueName("ilr"), TestDatabases.targetPort(), USER, PASSWORD);
-		String export = finishedExport(source);
+		String export = finishedExport(source, DB + ".*");
 		List<String> failed = new ArrayList<>();
 		for (int i = 0; i < 3; i++) { // the user may not write yet: each import fails
 			var started = this.api.post("/api/v1/clusters/import",
@@ -114,7 +112,7 @@ class ImportLockFunctionalTests extends FunctionalTest {
 		String source = registerCluster(TestDatabases.uniqueName("ils"), TestDatabases.sourcePort(), "root", "");
 		String gone = registerCluster(TestDatabases.uniqueName("ilg"), TestDatabases.targetPort(), "nobody_" + USER,
 				"x");
-		String export = finishedExport(source);
+		String export = finishedExport(source, DB + ".*");
 		var started = this.api.post("/api/v1/clusters/import",
 				Map.of("clusterId", gone, "recordId", export, "overwrite", true));
 		String failed = started.data().path("recordId").asString();
@@ -140,7 +138,7 @@ class ImportLockFunctionalTests extends FunctionalTest {
 	void aLockLeftBehindByACrashIsTakenOver() throws Exception {
 		String source = registerCluster(TestDatabases.uniqueName("ils"), TestDatabases.sourcePort(), "root", "");
 		String target = registerCluster(TestDatabases.uniqueName("ilc"), TestDatabases.targetPort(), "root", "");
-		String export = finishedExport(source);
+		String export = finishedExport(source, DB + ".*");
 		String key = "import-target:" + target;
 		String thisNode;
 		try (Connection connection = TestDatabases.root(TestDatabases.targetPort());
@@ -209,53 +207,14 @@ class ImportLockFunctionalTests extends FunctionalTest {
 			.as("one export of the schedule").isEqualTo(1);
 	}
 
-	private String finishedExport(String clusterId) throws InterruptedException {
-		var started = this.api.post("/api/v1/clusters/export",
-				Map.of("clusterId", clusterId, "storageType", "nfs", "fileType", "sql", "filter", DB + ".*"));
-		assertThat(started.code()).as(started.body().toString()).isZero();
-		String id = started.data().path("recordId").asString();
-		assertThat(this.api.awaitRecord(id, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("Finished");
-		return id;
-	}
-
 	/** An open transaction that read the target table: an import's DROP TABLE waits until it commits. */
 	static Connection holdTable() throws SQLException {
-		Connection connection = TestDatabases.root(TestDatabases.targetPort());
-		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement()) {
-			statement.executeQuery("SELECT * FROM " + DB + ".t1").close();
-		}
-		return connection;
+		return TestDatabases.holdTable(TestDatabases.targetPort(), DB + ".t1");
 	}
 
 	/** The calls, all released at the same moment, each with its own client. */
-	List<FerryClient.Reply> burst(int n, Function<Integer, Function<FerryClient, FerryClient.Reply>> call)
-			throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(n);
-		try {
-			List<Future<FerryClient.Reply>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				FerryClient client = new FerryClient("http://127.0.0.1:" + this.port, "admin", ADMIN_PASSWORD);
-				Function<FerryClient, FerryClient.Reply> one = call.apply(i);
-				futures.add(pool.submit(() -> {
-					start.await();
-					return one.apply(client);
-				}));
-			}
-			long t0 = System.nanoTime();
-			start.countDown();
-			List<FerryClient.Reply> replies = new ArrayList<>();
-			for (Future<FerryClient.Reply> future : futures) {
-				replies.add(future.get());
-			}
-			System.out.printf("[%s] %d simultaneous calls answered in %d ms: %s%n", "import-lock", n,
-					(System.nanoTime() - t0) / 1_000_000, replies.stream().map(FerryClient.Reply::status).toList());
-			return replies;
-		}
-		finally {
-			pool.shutdown();
-		}
+	List<FerryClient.Reply> burst(int n, IntFunction<Function<FerryClient, FerryClient.Reply>> call) throws Exception {
+		return SimultaneousCalls.run("import-lock", n, this::newClient, call);
 	}
 
 	static String onlySuccess(List<FerryClient.Reply> replies) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -198,23 +197,15 @@ class NamesFunctionalTests extends FunctionalTest {
 	}
 
 	private JsonNode export(String filter) throws InterruptedException {
-		var started = this.api.post("/api/v1/clusters/export",
-				Map.of("clusterId", this.sourceCluster, "storageType", "nfs", "fileType", "sql", "filter", filter));
-		assertThat(started.code()).as(started.body().toString()).isZero();
-		JsonNode record = this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
-		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Finished");
-		return record;
+		return finishedExportRecord(this.sourceCluster, filter);
 	}
 
 	private JsonNode importRecord(String exportId, boolean overwrite) throws InterruptedException {
-		var started = this.api.post("/api/v1/clusters/import",
-				Map.of("clusterId", this.targetCluster, "recordId", exportId, "overwrite", overwrite));
-		assertThat(started.code()).as(started.body().toString()).isZero();
-		return this.api.awaitRecord(started.data().path("recordId").asString(), Duration.ofMinutes(2));
+		return endedImport(this.targetCluster, exportId, overwrite);
 	}
 
 	private long total() {
-		return this.api.get("/api/v1/clusters/transport?pageSize=1").body().path("page").path("total").asLong();
+		return recordTotal();
 	}
 
 	private static long count(int port, String qualified) throws SQLException {

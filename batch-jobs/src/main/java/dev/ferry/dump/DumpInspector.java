@@ -14,7 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import dev.ferry.error.ErrorCode;
@@ -91,21 +90,14 @@ public final class DumpInspector {
 	/** Inspects the objects under an S3 prefix, each streamed from GetObject. */
 	public static DumpContents inspectS3(S3Clients clients, S3Location location) {
 		DumpInspector inspector = new DumpInspector();
-		List<String> keys = new java.util.ArrayList<>();
-		clients.s3()
-			.listObjectsV2Paginator(ListObjectsV2Request.builder()
-				.bucket(location.bucket())
-				.prefix(location.keyPrefix())
-				.build())
-			.contents()
-			.subscribe((S3Object object) -> {
-				if (!object.key().endsWith("/")) {
-					keys.add(object.key());
-				}
-			})
-			.join();
+		List<String> keys = clients.list(location)
+			.stream()
+			.map(S3Object::key)
+			.filter((key) -> !key.endsWith("/"))
+			.sorted()
+			.toList();
 		try {
-			for (String key : keys.stream().sorted().toList()) {
+			for (String key : keys) {
 				inspector.inspect(key.substring(key.lastIndexOf('/') + 1), key,
 						() -> clients.s3()
 							.getObject((get) -> get.bucket(location.bucket()).key(key),

@@ -3,14 +3,12 @@ package dev.ferry.s3;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.transfer.s3.model.DownloadFileRequest;
 import software.amazon.awssdk.transfer.s3.model.FileDownload;
@@ -70,22 +68,13 @@ public final class DirectoryDownloader {
 	}
 
 	private static List<S3Object> list(S3Clients clients, S3Location location) {
-		List<S3Object> objects = new ArrayList<>();
 		try {
-			clients.s3()
-				.listObjectsV2Paginator(ListObjectsV2Request.builder()
-					.bucket(location.bucket())
-					.prefix(location.keyPrefix())
-					.build())
-				.contents()
-				.subscribe(objects::add)
-				.join();
+			return clients.list(location);
 		}
 		catch (RuntimeException ex) {
 			throw new S3TransferException(location.keyPrefix(),
 					"cannot list " + location + ": " + S3Failures.describe(ex), S3Failures.unwrap(ex));
 		}
-		return objects;
 	}
 
 	/** Local file of each object, in listing order; throws for keys that would escape {@code root}. */

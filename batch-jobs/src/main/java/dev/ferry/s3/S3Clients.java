@@ -1,6 +1,8 @@
 package dev.ferry.s3;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
@@ -115,6 +119,16 @@ public final class S3Clients implements AutoCloseable {
 	/** The S3 client (multipart-enabled). */
 	public S3AsyncClient s3() {
 		return this.s3;
+	}
+
+	/** Every object under {@code location}'s key prefix, all pages of the listing. */
+	public List<S3Object> list(S3Location location) {
+		List<S3Object> objects = new ArrayList<>();
+		this.s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
+			.bucket(location.bucket())
+			.prefix(location.keyPrefix())
+			.build()).contents().subscribe(objects::add).join();
+		return objects;
 	}
 
 	/** A transfer manager on {@link #s3()}. */

@@ -108,8 +108,7 @@ public class TransferAdmin {
 	public TransferStarted restart(String recordId, String actor) {
 		long id = latest(recordId).getJobInstance().getInstanceId();
 		// concurrent restarts of one record: one launches, the others then find it Queued or Processing
-		TransferLocks.Lock self = this.locks.acquire(TransferLocks.record(id), "restart by " + actor,
-				(holder) -> LockConflicts.recordBusy(id, holder));
+		TransferLocks.Lock self = this.locks.acquireRecord(id, "restart by " + actor);
 		try {
 			return restartChecked(recordId, actor);
 		}
@@ -134,9 +133,7 @@ public class TransferAdmin {
 		Long source = isImport
 				? LockConflicts.recordNumber(execution.getJobParameters().getString(TransferParameters.SOURCE_RECORD_ID))
 				: null;
-		TransferLocks.Lock sourceLock = (source == null) ? null
-				: this.locks.acquire(TransferLocks.record(source), "restart of record " + recordId + " by " + actor,
-						(holder) -> LockConflicts.recordBusy(source, holder));
+		TransferLocks.Lock sourceLock = this.locks.acquireRecord(source, "restart of record " + recordId + " by " + actor);
 		try {
 			if (source != null) {
 				checkSourceExists(recordId, source);
@@ -150,18 +147,8 @@ public class TransferAdmin {
 
 	/** An import restarts only while no other import of its target cluster runs (the target's import lock). */
 	private TransferStarted restartImport(JobExecution execution, String recordId, Cluster cluster, String actor) {
-		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(cluster.clusterId()),
-				"restart of record " + recordId + " by " + actor, (holder) -> LockConflicts.importRunning(cluster, holder));
-		TransferStarted started;
-		try {
-			started = restartLocked(execution, recordId, actor);
-		}
-		catch (RuntimeException ex) {
-			this.locks.release(target);
-			throw ex;
-		}
-		this.locks.attach(target, started);
-		return started;
+		return this.locks.launchImport(cluster, "restart of record " + recordId + " by " + actor,
+				() -> restartLocked(execution, recordId, actor));
 	}
 
 	private TransferStarted restartLocked(JobExecution execution, String recordId, String actor) {
@@ -218,8 +205,7 @@ public class TransferAdmin {
 	 */
 	public void delete(String recordId, boolean deleteRemote, String actor) {
 		long id = latest(recordId).getJobInstance().getInstanceId();
-		TransferLocks.Lock lock = this.locks.acquire(TransferLocks.record(id), "deletion by " + actor,
-				(holder) -> LockConflicts.recordBusy(id, holder));
+		TransferLocks.Lock lock = this.locks.acquireRecord(id, "deletion by " + actor);
 		try {
 			deleteLocked(recordId, deleteRemote, actor);
 		}

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.ferry.cluster.Cluster;
 import dev.ferry.error.FerryException;
 import dev.ferry.node.ExecutionRecovered;
 import dev.ferry.node.LocalNode;
@@ -142,6 +144,34 @@ class TransferLocks implements JobExecutionListener {
 				throw conflict.apply(holder);
 			}
 		}
+	}
+
+	/** Takes the lock of record {@code recordId} (none if it is null), or throws a 409 naming the request holding it. */
+	@Nullable Lock acquireRecord(@Nullable Long recordId, String purpose) {
+		if (recordId == null) {
+			return null;
+		}
+		return acquire(record(recordId), purpose, (holder) -> LockConflicts.recordBusy(recordId, holder));
+	}
+
+	/**
+	 * Launches an import under its target cluster's lock, or throws a 409 naming the import holding it. The lock is
+	 * released if the launch fails, else kept by the launched execution until it ends (a failed attach never releases
+	 * it).
+	 */
+	TransferStarted launchImport(Cluster cluster, String purpose, Supplier<TransferStarted> launch) {
+		Lock target = acquire(importTarget(cluster.clusterId()), purpose,
+				(holder) -> LockConflicts.importRunning(cluster, holder));
+		TransferStarted started;
+		try {
+			started = launch.get();
+		}
+		catch (RuntimeException ex) {
+			release(target);
+			throw ex;
+		}
+		attach(target, started);
+		return started;
 	}
 
 	/** Null once taken; else its live holder, or {@link #CHANGED}. */

@@ -170,10 +170,8 @@ public class TransferService {
 	TransferStarted importData(ImportRequest request, String requestedBy,
 			java.util.function.@Nullable Consumer<JobParametersBuilder> drill) {
 		Long sourceRecord = LockConflicts.recordNumber(request.recordId());
-		TransferLocks.Lock source = (sourceRecord == null) ? null
-				: this.locks.acquire(TransferLocks.record(sourceRecord),
-						(drill == null ? "re-import by " : "restore drill by ") + requestedBy,
-						(holder) -> LockConflicts.recordBusy(sourceRecord, holder));
+		TransferLocks.Lock source = this.locks.acquireRecord(sourceRecord,
+				(drill == null ? "re-import by " : "restore drill by ") + requestedBy);
 		try {
 			return importLocked(request, requestedBy, drill);
 		}
@@ -220,17 +218,8 @@ public class TransferService {
 		if (drill != null) {
 			drill.accept(parameters);
 		}
-		TransferLocks.Lock target = this.locks.acquire(TransferLocks.importTarget(plan.cluster().clusterId()),
-				"import launched by " + requestedBy, (holder) -> LockConflicts.importRunning(plan.cluster(), holder));
-		TransferStarted started;
-		try {
-			started = launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy);
-		}
-		catch (RuntimeException ex) {
-			this.locks.release(target);
-			throw ex;
-		}
-		this.locks.attach(target, started);
+		TransferStarted started = this.locks.launchImport(plan.cluster(), "import launched by " + requestedBy,
+				() -> launch(this.importJob, parameters, plan.cluster(), plan.credential(), plan.s3(), requestedBy));
 		this.audit.record(requestedBy, drill == null ? "transfer.import" : "transfer.drill",
 				"record " + started.recordId(), clusterName(plan.cluster())
 				+ " from " + source(plan.source()) + (plan.overwrite() ? ", overwrite" : ""));

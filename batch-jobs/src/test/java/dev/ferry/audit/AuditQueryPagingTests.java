@@ -1,16 +1,12 @@
 package dev.ferry.audit;
 
-import java.util.UUID;
-
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.ferry.error.FerryException;
+import dev.ferry.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,15 +17,8 @@ class AuditQueryPagingTests {
 	AuditQuery query;
 
 	@BeforeEach
-	void schema() throws Exception {
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
-		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
-		JdbcClient jdbc = JdbcClient.create(dataSource);
+	void schema() {
+		JdbcClient jdbc = JdbcClient.create(FerrySchema.inMemoryH2());
 		AuditLog log = new AuditLog(jdbc);
 		for (int i = 0; i < 3; i++) {
 			log.record("admin", "cluster.delete", "cluster " + i, "");

@@ -1,15 +1,14 @@
 package dev.ferry.record;
 
-import java.util.UUID;
+import javax.sql.DataSource;
 
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import dev.ferry.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,14 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransportRecordQueryPagingTests {
 
 	@Test
-	void theLastAllowedPageIsEmpty() throws Exception {
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
-		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
+	void theLastAllowedPageIsEmpty() {
+		DataSource dataSource = FerrySchema.inMemoryH2();
 		TransportRecordQuery query = new TransportRecordQuery(new NamedParameterJdbcTemplate(dataSource),
 				new DefaultExecutionContextSerializer(), new RecordCountCache(new JdbcTemplate(dataSource)));
 

@@ -5,18 +5,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.ferry.config.FerryProperties;
+import dev.ferry.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,15 +30,8 @@ class SecretStoreKeyCheckTests {
 	JdbcClient jdbc;
 
 	@BeforeEach
-	void schema() throws Exception {
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
-		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
-		this.jdbc = JdbcClient.create(dataSource);
+	void schema() {
+		this.jdbc = JdbcClient.create(FerrySchema.inMemoryH2());
 	}
 
 	@Test

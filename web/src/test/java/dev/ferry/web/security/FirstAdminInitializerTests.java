@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.ferry.web.support.FerrySchema;
+import dev.ferry.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

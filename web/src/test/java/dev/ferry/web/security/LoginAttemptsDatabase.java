@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import dev.ferry.web.support.FerrySchema;
+import dev.ferry.support.FerrySchema;
 
 /** Ferry's real schema (Liquibase) in an in-memory H2, for the throttle's tests; each instance is a new database. */
 final class LoginAttemptsDatabase {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.ferry.audit.AuditLog;
-import dev.ferry.web.support.FerrySchema;
+import dev.ferry.support.FerrySchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;

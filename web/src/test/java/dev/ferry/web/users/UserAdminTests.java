@@ -1,21 +1,15 @@
 package dev.ferry.web.users;
 
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.ferry.audit.AuditLog;
+import dev.ferry.support.FerrySchema;
 import dev.ferry.web.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,15 +33,8 @@ class UserAdminTests {
 	UserAdmin admin;
 
 	@BeforeEach
-	void freshDatabase() throws Exception {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
-		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
-		liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
-		this.jdbc = JdbcClient.create(dataSource);
+	void freshDatabase() {
+		this.jdbc = JdbcClient.create(FerrySchema.inMemoryH2());
 		this.directory = new UserDirectory(this.jdbc);
 		this.admin = new UserAdmin(this.directory, this.encoder, this.audit);
 		this.admin.create("setup", "root", Role.ADMIN, "root-password-1");

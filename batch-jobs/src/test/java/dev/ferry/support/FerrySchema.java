@@ -1,4 +1,4 @@
-package dev.ferry.web.support;
+package dev.ferry.support;
 
 import java.util.UUID;
 
