@@ -2,6 +2,7 @@ package dev.ferry.transfer;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +24,27 @@ class S3EndpointConfiguration {
 	private static final String[] PORT_PROPERTIES = { "local.server.port", "server.port", "local.management.port",
 			"management.server.port" };
 
+	/**
+	 * The environments of every Ferry application of this JVM: the policy is enforced process-wide (like the shared
+	 * S3 clients), so it refuses the ports of all of them. One in production; tests start several.
+	 */
+	private static final Set<Environment> APPLICATIONS = ConcurrentHashMap.newKeySet();
+
 	@Bean
 	S3EndpointPolicy s3EndpointPolicy(S3Properties properties, Environment environment) {
-		S3EndpointPolicy policy = new S3EndpointPolicy(properties.allowedEndpoints(), () -> ownPorts(environment));
+		APPLICATIONS.add(environment);
+		S3EndpointPolicy policy = new S3EndpointPolicy(properties.allowedEndpoints(),
+				S3EndpointConfiguration::ownPorts);
 		S3Clients.enforce(policy);
 		return policy;
+	}
+
+	private static Set<Integer> ownPorts() {
+		Set<Integer> ports = new HashSet<>();
+		for (Environment environment : APPLICATIONS) {
+			ports.addAll(ownPorts(environment));
+		}
+		return ports;
 	}
 
 	private static Set<Integer> ownPorts(Environment environment) {
