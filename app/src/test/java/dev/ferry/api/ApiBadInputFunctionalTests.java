@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * It works on its own things only: a cluster whose MariaDB user may touch nothing but a private database, and a
  * paused schedule of that cluster. Ids it does not own are ones no test creates (negative, zero, huge), and it sends
- * no valid DELETE, stop, restart or run.
+ * no valid DELETE, stop, restart, run or drill.
  */
 class ApiBadInputFunctionalTests extends FunctionalTest {
 
@@ -164,7 +164,8 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 
 		private void sendAll(ApiBadInputFunctionalTests test, List<String> problems) {
 			boolean safe = !this.method.equals("DELETE") && !this.template.endsWith("/run")
-					&& !this.template.endsWith("/restart") && !this.template.endsWith("/stop");
+					&& !this.template.endsWith("/restart") && !this.template.endsWith("/stop")
+					&& !this.template.endsWith("/drill");
 			Map<String, String> pathBaseline = pathBaseline(safe);
 			Map<String, JsonNode> queryParameters = new LinkedHashMap<>();
 			Map<String, String> queryBaseline = new LinkedHashMap<>();
@@ -331,7 +332,7 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 			return EXCLUDED.containsKey(key);
 		}
 
-		/** Own things for safe calls; for DELETE, stop, restart and run, ids that do not exist. */
+		/** Own things for safe calls; for DELETE, stop, restart, run and drill, ids that do not exist. */
 		private Map<String, String> pathBaseline(boolean safe) {
 			Map<String, String> values = new LinkedHashMap<>();
 			for (JsonNode parameter : this.spec.path("parameters")) {
@@ -404,6 +405,17 @@ class ApiBadInputFunctionalTests extends FunctionalTest {
 			}
 			if (properties.contains("fileType")) {
 				return exportBody().toString();
+			}
+			if (properties.contains("dropAfterwards")) { // a restore drill (of a record that does not exist)
+				ObjectNode drill = NODES.objectNode();
+				drill.put("clusterId", clusterId);
+				drill.put("dropAfterwards", true);
+				return drill.toString();
+			}
+			if (properties.contains("webhookUrl")) { // notification targets: events, no channel
+				ObjectNode target = NODES.objectNode();
+				target.putArray("events").add("transfer.failed");
+				return target.toString();
 			}
 			throw new AssertionError("no baseline body for " + this.method + " " + this.template + ": " + schema);
 		}

@@ -64,9 +64,9 @@ class ServerKilledFaultTests extends FaultTest {
 				database + ".*"));
 		Path data = HOME.resolve("export").resolve(source).resolve(recordId + "-nfs").resolve("data");
 
-		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
-			.until(() -> largestDataFile(data) > 4_000_000);
+		long mydumper = pauseMidDump(data);
 		server.kill();
+		signal(mydumper, "CONT");
 
 		JsonNode failed = awaitStatus(recordId, "Failed", Duration.ofMinutes(2));
 		assertThat(failed.path("message").asString()).contains("exportDataFromCluster")
@@ -136,6 +136,37 @@ class ServerKilledFaultTests extends FaultTest {
 		catch (SQLException ex) {
 			return 0;
 		}
+	}
+
+	/**
+	 * Stops this export's mydumper (SIGSTOP) with a data file partly written, so that the server dies under a running
+	 * dump whatever the machine's speed (a quiet machine dumps the test data in under a second): the tool is stepped
+	 * in 3 ms slices until a data file holds 1 MB.
+	 */
+	private static long pauseMidDump(Path data) throws Exception {
+		long pid = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+			.until(() -> toolPid(data), java.util.Objects::nonNull);
+		signal(pid, "STOP");
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (largestDataFile(data) < 1_000_000) {
+			assertThat(System.nanoTime()).as("mydumper wrote no 1 MB data file within a minute").isLessThan(deadline);
+			signal(pid, "CONT");
+			Thread.sleep(3);
+			signal(pid, "STOP");
+		}
+		return pid;
+	}
+
+	private static Long toolPid(Path data) {
+		return ProcessHandle.allProcesses()
+			.filter((p) -> p.info().commandLine().map((line) -> line.contains(data.toString())).orElse(false))
+			.map(ProcessHandle::pid)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void signal(long pid, String signal) throws IOException, InterruptedException {
+		new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor();
 	}
 
 	private static long largestDataFile(Path data) throws IOException {
