@@ -1,13 +1,9 @@
 package dev.ferry.fault;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +31,9 @@ class DiskFullFaultTests extends FaultTest {
 
 	static final String USER = TestDatabases.uniqueName("fault");
 
-	static final Path ROOT = mountSmallRoot();
+	static final TmpfsRoot MOUNT = TmpfsRoot.mount("fault-disk-", "8m");
+
+	static final Path ROOT = MOUNT.path();
 
 	@DynamicPropertySource
 	static void smallExportRoot(DynamicPropertyRegistry registry) {
@@ -51,7 +49,7 @@ class DiskFullFaultTests extends FaultTest {
 
 	@AfterAll
 	static void cleanUp() throws Exception {
-		unmount();
+		MOUNT.close();
 		TestDatabases.execute(TestDatabases.sourcePort(), "DROP DATABASE IF EXISTS `" + DB + "`",
 				"DROP USER IF EXISTS '" + USER + "'@'%'");
 		TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS `" + DB + "`");
@@ -76,7 +74,7 @@ class DiskFullFaultTests extends FaultTest {
 		String target = registerCluster(TestDatabases.uniqueName("dst"), TestDatabases.targetPort(), "root", "");
 		assertNotReImportable(target, recordId);
 
-		run("mount", "-o", "remount,size=256m", ROOT.toString());
+		TmpfsRoot.run("mount", "-o", "remount,size=256m", ROOT.toString());
 		JsonNode finished = restartToFinished(recordId);
 
 		assertThat(data.resolve(Manifest.FILE_NAME)).exists();
@@ -86,49 +84,6 @@ class DiskFullFaultTests extends FaultTest {
 		assertThat(awaitStatus(imported, "Finished", Duration.ofMinutes(3)).path("verification").asString())
 			.startsWith("verified: 3 tables");
 		assertSameData(TestDatabases.sourcePort(), TestDatabases.targetPort(), DB);
-	}
-
-	private static Path mountSmallRoot() {
-		try {
-			Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fault-disk-");
-			run("mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "ferry-fault-disk", root.toString());
-			Runtime.getRuntime().addShutdownHook(new Thread(DiskFullFaultTests::unmount));
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Idempotent: a lazy unmount of the tmpfs if it is still mounted. */
-	private static synchronized void unmount() {
-		try {
-			if (Files.readAllLines(Path.of("/proc/self/mounts")).stream()
-				.anyMatch((line) -> line.split(" ")[1].equals(ROOT.toString()))) {
-				run("umount", "-l", ROOT.toString());
-			}
-			Files.deleteIfExists(ROOT);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void run(String... command) {
-		try {
-			Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes());
-			if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

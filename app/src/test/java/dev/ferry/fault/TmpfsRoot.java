@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small real {@code tmpfs} under {@code target/}, as {@link DiskFullFaultTests} mounts one ({@code mount -t tmpfs
- * -o size=…}; the tests run as root on these machines). {@link #close()} unmounts it (lazily, idempotent) and removes
- * the directory; a shutdown hook does the same should the JVM end before the test's clean-up.
+ * A small real {@code tmpfs} under {@code target/} for the fault tests that fill or size an export root
+ * ({@code mount -t tmpfs -o size=…}; the tests run as root on these machines). {@link #close()} unmounts it (lazily,
+ * idempotent) and removes the directory; a shutdown hook does the same should the JVM end before the test's clean-up.
  */
 final class TmpfsRoot implements AutoCloseable {
 
