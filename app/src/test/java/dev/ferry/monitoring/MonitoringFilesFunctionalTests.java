@@ -28,7 +28,6 @@ import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The files of {@code ops/monitoring/} against a real scrape: after a scheduled export (mysql chain, test MariaDB),
@@ -88,8 +87,9 @@ class MonitoringFilesFunctionalTests extends FunctionalTest {
 
 	@Test
 	void promtoolAcceptsTheRulesAndTheirUnitTestsPass() throws Exception {
-		assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")), "promtool is not installed (apt-get install "
-				+ "prometheus; ops/test.sh does)");
+		assertThat(Files.isExecutable(Path.of("/usr/bin/promtool")))
+			.as("promtool is not installed (apt-get install prometheus; ops/test.sh does)")
+			.isTrue();
 
 		assertThat(promtool("check", "rules", "ferry-alerts.yml")).contains("SUCCESS: 9 rules found");
 		assertThat(promtool("test", "rules", "ferry-alerts.test.yml")).contains("SUCCESS");
