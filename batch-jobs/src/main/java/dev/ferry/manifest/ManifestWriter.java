@@ -67,7 +67,7 @@ public final class ManifestWriter {
 				scan = new FileScan(file); // changed behind the incremental scan: read it whole
 				scan.readTo();
 			}
-			entries.add(new Manifest.FileEntry(this.data.relativize(file).toString(), scan.offset(), scan.sha256Hex()));
+			entries.add(new Manifest.FileEntry(this.data.relativize(file).toString(), scan.offset(), null, scan.sha256Hex()));
 			long rows = scan.rows();
 			DumpFile.of(file.getFileName().toString())
 				.ifPresent((d) -> tables.merge(d.qualifiedName(), new Manifest.Table(d.database(), d.table(), rows),

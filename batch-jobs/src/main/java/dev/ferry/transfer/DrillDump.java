@@ -105,12 +105,12 @@ final class DrillDump {
 	}
 
 	private static Manifest renamed(Manifest manifest, Map<String, String> names) {
-		return new Manifest(manifest.format(), manifest.tool(),
+		return new Manifest(manifest.format(), manifest.tool(), manifest.engine(), manifest.snapshots(),
 				manifest.tables()
 					.stream()
 					.map((t) -> new Manifest.Table(names.getOrDefault(t.database(), t.database()), t.table(), t.rows()))
 					.toList(),
-				manifest.files());
+				manifest.files(), manifest.escapedNames());
 	}
 
 	static String joined(Map<String, String> names) {
