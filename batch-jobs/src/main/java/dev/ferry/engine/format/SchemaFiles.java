@@ -62,17 +62,24 @@ public final class SchemaFiles {
 	/**
 	 * Writes every object file of {@code database}. The session's time zone and {@code sql_mode} are set while it
 	 * reads ({@code SHOW CREATE TABLE} prints {@code TIMESTAMP} defaults in the session's zone, and quotes names by
-	 * the session's mode) and put back after.
+	 * the session's mode) and put back after; so is its current database ({@code SHOW CREATE VIEW} names the tables
+	 * of the current database alone, so that a view loads into a database of another name).
 	 */
 	public Written write(Connection connection, String database) throws SQLException, IOException {
+		String catalog = connection.getCatalog();
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET @ferry_time_zone = @@SESSION.time_zone, @ferry_sql_mode = @@SESSION.sql_mode, "
 					+ "SESSION time_zone = '+00:00', SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO'");
+			// the database's own: SHOW CREATE VIEW names tables of the current database without their database
+			connection.setCatalog(database);
 			try {
 				return write(new DatabaseObjects(connection, database));
 			}
 			finally {
 				statement.execute("SET SESSION time_zone = @ferry_time_zone, SESSION sql_mode = @ferry_sql_mode");
+				if (catalog != null && !catalog.isEmpty()) {
+					connection.setCatalog(catalog);
+				}
 			}
 		}
 	}
