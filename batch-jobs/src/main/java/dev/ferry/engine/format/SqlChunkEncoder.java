@@ -125,6 +125,8 @@ final class SqlChunkEncoder implements ChunkEncoder {
 		}
 		row.write(')');
 		append(row);
+		row.reset();
+		row.shrink();
 		this.rows++;
 	}
 
