@@ -54,7 +54,7 @@ final class SharedHttpClients {
 		AttributeMap options = AttributeMap.builder()
 			.put(SdkHttpConfigurationOption.CONNECTION_TIMEOUT, settings.connectTimeout())
 			.put(SdkHttpConfigurationOption.READ_TIMEOUT, settings.readTimeout())
-			.put(SdkHttpConfigurationOption.MAX_CONNECTIONS, 2)
+			.put(SdkHttpConfigurationOption.MAX_CONNECTIONS, settings.maxConnections())
 			.build();
 		return syncHttpService().createHttpClientBuilder()
 			.buildWithDefaults(options.merge(SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS));
