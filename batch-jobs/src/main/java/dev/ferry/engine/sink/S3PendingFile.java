@@ -381,8 +381,7 @@ public final class S3PendingFile implements PendingFile {
 
 		/** Flushing sends nothing: parts go when they are full. */
 		@Override
-		public void flush() throws IOException {
-			requireOpen();
+		public void flush() {
 		}
 
 		/** Closing does not commit (a compressing stream closes what it wraps). */

@@ -21,6 +21,7 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.DelegatingS3AsyncClient;
@@ -40,8 +41,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@link S3StreamingSink} against the real S3Mock of ops/test.sh ({@code FERRY_IT_S3_ENDPOINT}), with small buffers
- * (5 MiB, S3's smallest part) so that multipart uploads need only a few MiB.
+ * (5 MiB, S3's smallest part) so that multipart uploads need only a few MiB. Each test must end within two minutes
+ * (they take seconds): an upload that never completes is a failure, not a hung build.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class S3StreamingSinkTests {
 
 	static final int MIB = 1024 * 1024;
@@ -124,6 +127,18 @@ class S3StreamingSinkTests {
 			assertThat(file.multipart()).isFalse();
 		}
 		assertThat(get("exports/r3/exact.sql")).isEqualTo(content);
+	}
+
+	@Test
+	void anEmptyFileIsAnEmptyObject() throws IOException {
+		S3StreamingSink sink = new S3StreamingSink(clients, location("exports/r8"), true, SMALL);
+
+		try (PendingFile file = sink.create("db.empty.00000.sql")) {
+			assertThat(file.commit()).isEqualTo(new StoredFile("db.empty.00000.sql", 0, "00000000", sha256(new byte[0])));
+			file.stream().flush(); // a compressing stream closed after the commit
+			file.stream().close();
+		}
+		assertThat(get("exports/r8/db.empty.00000.sql")).isEmpty();
 	}
 
 	@Test
