@@ -47,9 +47,10 @@ import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
  * modification time; {@link UploadOptions#lastFileNames() last files} wait for {@code finish()} and for every other
  * file's upload. Up to {@link S3ClientSettings#maxConcurrentTransfers()} files are uploaded at a time; the others wait
  * for a later call. A file below {@link S3ClientSettings#multipartThreshold()} goes as one PutObject (the files of a
- * dump are chunk-sized, and several in flight keep the connections busy: measured 2-3 times faster than parts, see
- * {@code ops/bench/s3upload.sh}); a bigger one as a multipart upload of the transfer manager, its parts in parallel. A file that changes after its upload is uploaded again; a file that vanishes during its upload (renamed by the
- * producer) is skipped.
+ * dump are chunk-sized, and several in flight keep the connections busy: measured about 3 times faster than 8 MiB
+ * parts, see {@code ops/bench/s3upload.sh}); a bigger one as a multipart upload of the transfer manager, its parts in
+ * parallel. A file that changes after its upload is uploaded again; a file that vanishes during its upload (renamed
+ * by the producer) is skipped.
  * <p>
  * The first failed upload is thrown, as an {@link S3TransferException} naming the key, from the next {@code poll()} or
  * from {@code finish()}; no new uploads start after a failure. {@link #close()} cancels running uploads.

@@ -52,8 +52,9 @@ public record S3ClientSettings(String region, Duration connectTimeout, Duration 
 	 * Why 1 GiB: S3 takes up to 5 GiB in one PUT and suggests multipart "when your object size reaches 100 MB" (its
 	 * multipart limits page), for parallel parts and cheaper retries. Ferry uploads several files at a time, so the
 	 * connections are busy without splitting files, and on the same 1 GiB of 64-256 MiB dump files a PUT per file was
-	 * 2-3 times faster than 8 MiB parts (ops/bench/s3upload.sh: a multipart upload costs a request per part and, on
-	 * S3-compatible stores like S3Mock, a copy of every byte to assemble the object). Parts still pay for the rare
+	 * about 3 times faster than 8 MiB parts (ops/bench/s3upload.sh: a multipart upload costs a request per part and,
+	 * on S3-compatible stores like S3Mock, a stored file per part; 4 parts of 64 MiB took 1.3-1.5 times as long as one
+	 * PUT of the same 256 MiB with curl). Parts still pay for the rare
 	 * file above 1 GiB: a failed PUT would send it again from the start, and a lone big file would use one connection.
 	 * 64 MiB parts: a multiple of the 8/16 MB that S3's performance guide names for ranged reads, few requests, and
 	 * 10,000 parts reach 640 GiB.
