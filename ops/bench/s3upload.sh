@@ -5,7 +5,8 @@
 #
 # Files: 7 files of random bytes, 64-256 MiB each (64+128+192+256+64+128+192 = 1 GiB), generated once under
 # /tmp/ferry-bench-s3upload/files (and kept for the next run), read from the page cache by every side.
-# Each round uploads all of them 4 at a time to a private S3Mock (started here, stopped at the end), in turn by:
+# Each round uploads all of them 4 at a time to a private S3Mock (started here, stopped and emptied at the end), in
+# turn by:
 #   curl              4 parallel `curl -T` PUTs (xargs -P4): what the server takes; wall time of the whole batch;
 #   uploader          DirectoryUploader with the default settings (the mysql and tidb chains stage the dump, then
 #                     upload it): one PutObject per file below 1 GiB, file bodies read in 1 MiB pieces;
@@ -26,7 +27,7 @@ SINK_PUT="${SINK_PUT:-32}" SINK_PART="${SINK_PART:-16}" SINK_INFLIGHT="${SINK_IN
 export FERRY_IT_DIR=/tmp/ferry-bench-s3upload S3MOCK_QUIET=1
 BASE=/tmp/ferry-bench-s3upload FILES=/tmp/ferry-bench-s3upload/files WORK=/tmp/ferry-bench-s3upload/work
 source ops/lib/s3mock.sh
-trap 's3mock_stop >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+trap 's3mock_stop >/dev/null 2>&1 || true; rm -rf "$WORK" "$BASE/s3mock/data"' EXIT   # the uploads: GiBs
 now() { date +%s.%N; }
 
 # --- files ---------------------------------------------------------------------------------------------------------
