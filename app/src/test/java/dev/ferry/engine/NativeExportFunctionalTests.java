@@ -49,10 +49,16 @@ class NativeExportFunctionalTests extends FunctionalTest {
 				"ANALYZE TABLE " + DB_A + ".orders, " + DB_A + ".tags, " + DB_A + ".nokey, " + DB_B + ".items");
 	}
 
+	/** Databases tests created besides the two above. */
+	static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@AfterAll
 	static void dropSource() throws Exception {
 		for (int port : new int[] { TestDatabases.sourcePort(), TestDatabases.targetPort() }) {
 			TestDatabases.execute(port, "DROP DATABASE IF EXISTS " + DB_A, "DROP DATABASE IF EXISTS " + DB_B);
+			for (String db : CREATED) {
+				TestDatabases.execute(port, "DROP DATABASE IF EXISTS " + db);
+			}
 		}
 	}
 
@@ -104,6 +110,127 @@ class NativeExportFunctionalTests extends FunctionalTest {
 
 		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
 		assertSameChecksums(DB_B, List.of("items"));
+	}
+
+	@Test
+	void aRestartRunsOnlyThePartitionsThatFailedInANewSnapshotAndKeepsTheCompletedFiles() throws Exception {
+		Failing failing = failingExport();
+		Map<String, Object> before = fileKeys(failing.data());
+		assertThat(before).containsKey(DB_A + ".orders.00003.sql").doesNotContainKey(failing.db() + ".victim.00000.sql");
+		TestDatabases.execute(TestDatabases.sourcePort(),
+				"GRANT SELECT ON " + failing.db() + ".victim TO '" + failing.user() + "'@'%'");
+
+		var restarted = this.api.post("/api/v1/clusters/transport/" + failing.recordId() + "/restart", Map.of());
+
+		assertThat(restarted.code()).as(restarted.body().toString()).isZero();
+		JsonNode record = finished(restarted.data());
+		assertThat(record.path("consistent").asBoolean()).isFalse();
+		assertThat(record.path("consistency").asString()).startsWith("spans 2 snapshots");
+		Map<String, Object> after = fileKeys(failing.data());
+		before.forEach((name, key) -> assertThat(after.get(name)).as(name + " untouched").isEqualTo(key));
+		assertThat(partitionsRun(restarted.data().path("workFlowId").asLong())).as("only the failed partition ran")
+			.containsExactly(failing.victimPartition());
+		JsonNode manifest = NativeDumps.manifest(failing.data());
+		assertThat(manifest.path("snapshots")).hasSize(2);
+		for (JsonNode file : manifest.path("files")) {
+			if (file.path("rows").isNumber()) {
+				assertThat(file.path("snapshot").asInt()).as(file.toString())
+					.isEqualTo(file.path("path").asString().contains(".victim.") ? 1 : 0);
+			}
+		}
+		NativeDumps.assertManifestMatchesFiles(failing.data());
+		assertThat(rowsByTable(manifest)).containsEntry(failing.db() + ".victim", 40L)
+			.containsEntry(DB_A + ".orders", 3000L);
+	}
+
+	@Test
+	void aFreshRestartDeletesEveryFileAndExportsEverythingAgainInOneSnapshot() throws Exception {
+		Failing failing = failingExport();
+		Map<String, Object> before = fileKeys(failing.data());
+		TestDatabases.execute(TestDatabases.sourcePort(),
+				"GRANT SELECT ON " + failing.db() + ".victim TO '" + failing.user() + "'@'%'");
+
+		var restarted = this.api.post("/api/v1/clusters/transport/" + failing.recordId() + "/restart?fresh=true",
+				Map.of());
+
+		assertThat(restarted.code()).as(restarted.body().toString()).isZero();
+		JsonNode record = finished(restarted.data());
+		assertThat(record.path("consistent").asBoolean()).as(record.toString()).isTrue();
+		Map<String, Object> after = fileKeys(failing.data());
+		assertThat(after.get(DB_A + ".orders.00003.sql")).as("written again").isNotEqualTo(before.get(DB_A + ".orders.00003.sql"));
+		assertThat(partitionsRun(restarted.data().path("workFlowId").asLong())).hasSize(failing.partitions());
+		JsonNode manifest = NativeDumps.manifest(failing.data());
+		assertThat(manifest.path("snapshots")).hasSize(1);
+		NativeDumps.assertManifestMatchesFiles(failing.data());
+	}
+
+	/**
+	 * An export whose one partition fails, deterministically: its user may insert into {@code victim} but not read
+	 * it (so the table is planned, and its chunk's SELECT is refused), while it reads everything else.
+	 */
+	Failing failingExport() throws Exception {
+		String db = TestDatabases.uniqueName("job_nat_c");
+		String user = TestDatabases.uniqueName("job_nat");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".victim (id INT PRIMARY KEY)",
+				"INSERT INTO " + db + ".victim SELECT seq FROM " + DB_A + ".seq_1_to_40",
+				"CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'", "GRANT RELOAD ON *.* TO '" + user + "'@'%'",
+				"GRANT SELECT, SHOW VIEW ON " + DB_A + ".* TO '" + user + "'@'%'",
+				"GRANT SELECT, SHOW VIEW ON " + DB_B + ".* TO '" + user + "'@'%'",
+				"GRANT INSERT ON " + db + ".victim TO '" + user + "'@'%'");
+		CREATED.add(db);
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), user, "pw");
+		JsonNode started = export(clusterId, Map.of("chunkRows", "500", "filter", FILTER + "\n" + db + ".*"));
+		JsonNode record = this.api.awaitRecord(started.path("recordId").asString(), Duration.ofMinutes(3));
+		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Failed");
+		assertThat(record.path("message").asString()).contains("table " + db + ".victim chunk 0")
+			.containsIgnoringCase("SELECT command denied");
+		long execution = started.path("workFlowId").asLong();
+		List<String> ran = partitionsRun(execution);
+		String victim = failedPartitions(execution).get(0);
+		return new Failing(started.path("recordId").asString(), db, user,
+				Path.of(record.path("filePath").asString()), victim, ran.size());
+	}
+
+	record Failing(String recordId, String db, String user, Path data, String victimPartition, int partitions) {
+	}
+
+	/** Each file's identity and time: an untouched file keeps both. */
+	static Map<String, Object> fileKeys(Path data) throws Exception {
+		Map<String, Object> keys = new HashMap<>();
+		try (Stream<Path> files = Files.list(data)) {
+			for (Path file : files.toList()) {
+				var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+				keys.put(file.getFileName().toString(), List.of(attributes.fileKey(), attributes.lastModifiedTime(),
+						NativeDumps.crc32c(file)));
+			}
+		}
+		return keys;
+	}
+
+	/** The partitions an execution ran (its step executions named exportDataFromCluster:p…). */
+	static List<String> partitionsRun(long execution) throws Exception {
+		return stepNames(execution, "");
+	}
+
+	static List<String> failedPartitions(long execution) throws Exception {
+		return stepNames(execution, " AND STATUS = 'FAILED'");
+	}
+
+	private static List<String> stepNames(long execution, String condition) throws Exception {
+		List<String> names = new java.util.ArrayList<>();
+		try (var connection = TestDatabases.root(TestDatabases.targetPort());
+				var statement = connection.prepareStatement("SELECT STEP_NAME FROM " + REPOSITORY_DB
+						+ ".BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'exportDataFromCluster:p%'"
+						+ condition + " ORDER BY STEP_NAME")) {
+			statement.setLong(1, execution);
+			try (var rs = statement.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		return names;
 	}
 
 	JsonNode export(String clusterId, Map<String, String> extra) {
