@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FunctionalTest;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The native tool chain's export end to end over the HTTP API, against the shared {@code source} MariaDB, onto
@@ -110,6 +113,97 @@ class NativeExportFunctionalTests extends FunctionalTest {
 
 		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
 		assertSameChecksums(DB_B, List.of("items"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gzip", "zstd" })
+	void compressedExportsHoldTheSameRowsAndLoadOnceDecompressed(String compression) throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), "root", "");
+
+		JsonNode record = finished(export(clusterId, Map.of("chunkRows", "1000", "compression", compression)));
+
+		assertThat(record.path("compression").asString()).isEqualTo(compression);
+		Path data = Path.of(record.path("filePath").asString());
+		String suffix = compression.equals("gzip") ? ".sql.gz" : ".sql.zst";
+		assertThat(data.resolve(DB_A + ".orders.00000" + suffix)).exists();
+		assertThat(data.resolve(DB_A + ".orders.00000.sql")).doesNotExist();
+		assertThat(data.resolve(DB_A + ".orders-schema.sql")).as("schema files stay plain").exists();
+		NativeDumps.assertManifestMatchesFiles(data);
+		JsonNode manifest = NativeDumps.manifest(data);
+		for (JsonNode file : manifest.path("files")) {
+			if (file.path("rows").isNumber()) {
+				assertThat(file.path("compression").asString()).isEqualTo(compression);
+				assertThat(file.path("path").asString()).endsWith(suffix);
+			}
+		}
+		assertThat(rowsOfFiles(manifest, DB_A + ".orders.")).isEqualTo(3000);
+
+		TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS " + DB_A,
+				"DROP DATABASE IF EXISTS " + DB_B);
+		NativeDumps.myloader(NativeDumps.decompressed(data, data.resolveSibling("plain")));
+
+		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
+		assertSameChecksums(DB_B, List.of("items"));
+	}
+
+	@Test
+	void csvFilesHoldEveryRowAndLoadWithLoadData() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), "root", "");
+
+		JsonNode record = finished(export(clusterId, Map.of("chunkRows", "1000", "fileType", "csv")));
+
+		Path data = Path.of(record.path("filePath").asString());
+		assertThat(data.resolve(DB_A + ".orders.00000.csv")).exists();
+		assertThat(data.resolve(DB_A + ".orders.00000.sql")).doesNotExist();
+		NativeDumps.assertManifestMatchesFiles(data);
+		JsonNode manifest = NativeDumps.manifest(data);
+		assertThat(rowsByTable(manifest)).containsEntry(DB_A + ".orders", 3000L).containsEntry(DB_B + ".items", 900L);
+
+		String copy = TestDatabases.uniqueName("job_nat_csv");
+		CREATED.add(copy);
+		NativeDumps.loadCsv(data, DB_A, copy);
+
+		Map<String, Long> expected = TestDatabases.checksums(TestDatabases.sourcePort(), DB_A);
+		assertThat(TestDatabases.checksums(TestDatabases.targetPort(), copy)).isEqualTo(expected);
+	}
+
+	@Test
+	void aStopEndsTheWorkersMidFileLeavesNoFileUnderAFinalNameAndClosesTheConnections() throws Exception {
+		String db = TestDatabases.uniqueName("job_nat_stop");
+		String user = TestDatabases.uniqueName("job_nat");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".big (id INT PRIMARY KEY, filler VARCHAR(200))",
+				"INSERT INTO " + db + ".big SELECT seq, REPEAT('x', 190) FROM " + DB_A + ".seq_1_to_60000",
+				"ANALYZE TABLE " + db + ".big", "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'",
+				"GRANT RELOAD ON *.* TO '" + user + "'@'%'", "GRANT SELECT ON " + db + ".* TO '" + user + "'@'%'");
+		CREATED.add(db);
+		try (PausingProxy proxy = new PausingProxy(TestDatabases.sourcePort(), 1 << 20)) {
+			String clusterId = registerCluster(TestDatabases.uniqueName("nat"), proxy.port(), user, "pw");
+			JsonNode started = export(clusterId, Map.of("filter", db + ".*", "chunkRows", "1000000"));
+			String recordId = started.path("recordId").asString();
+			await().atMost(Duration.ofMinutes(1)).until(() -> proxy.stalled() > 0);
+			JsonNode running = this.api.get("/api/v1/clusters/transport?recordId=" + recordId).data()
+				.path("transportRecords").get(0);
+			assertThat(running.path("status").asString()).isEqualTo("Processing");
+			assertThat(running.path("progress").path("phase").asString()).isEqualTo("dumping");
+			assertThat(running.path("progress").path("chunksTotal").asLong()).isEqualTo(1);
+			assertThat(running.path("progress").path("chunksDone").asLong()).isZero();
+			assertThat(running.path("progress").path("rowsTotal").asLong()).isGreaterThanOrEqualTo(30000);
+			assertThat(running.path("progress").path("percent").asInt()).isLessThan(100);
+
+			var stop = this.api.post("/api/v1/clusters/transport/" + recordId + "/stop", Map.of());
+
+			assertThat(stop.code()).as(stop.body().toString()).isZero();
+			JsonNode record = this.api.awaitRecord(recordId, Duration.ofSeconds(30));
+			assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Stopped");
+			Path data = Path.of(record.path("filePath").asString());
+			try (Stream<Path> files = Files.list(data)) {
+				assertThat(files.map((p) -> p.getFileName().toString()).toList())
+					.noneMatch((name) -> name.startsWith(db + ".big.") || name.endsWith(".partial"));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabases.count(TestDatabases.sourcePort(),
+					"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '" + user + "'") == 0);
+		}
 	}
 
 	@Test
