@@ -91,7 +91,8 @@ class TransferController {
 	String restart(@PathVariable String recordId, Principal user, RedirectAttributes flash,
 			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from,
 			@RequestParam(defaultValue = "false") boolean fresh) {
-		TransferStarted started = this.admin.restart(recordId, user.getName(), fresh);
+		TransferStarted started = fresh ? this.admin.restart(recordId, user.getName(), true)
+				: this.admin.restart(recordId, user.getName());
 		flash.addFlashAttribute("flashSuccess", text("action.restarted", recordId, started.workFlowId()));
 		return back(from, "/transfers/" + recordId);
 	}

@@ -195,6 +195,17 @@ class TransferScreensTests {
 
 	@Test
 	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
+	void startOverAsksTheAdminForAFreshRestart() throws Exception {
+		given(this.admin.restart("6", "olga", true)).willReturn(new TransferStarted("6", "10"));
+		this.mvc.perform(post("/transfers/6/restart").param("fresh", "true").with(csrf())
+			.header("HX-Request", "true")
+			.header("HX-Current-URL", "http://localhost/transfers/6"))
+			.andExpect(status().isOk())
+			.andExpect(flash().attribute("flashSuccess", "Transfer 6 restarted (attempt 10)."));
+	}
+
+	@Test
+	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
 	void restartFromTheListGoesBackToTheListWithAFlash() throws Exception {
 		given(this.admin.restart("6", "olga")).willReturn(new TransferStarted("6", "9"));
 		this.mvc.perform(post("/transfers/6/restart").with(csrf())
