@@ -239,7 +239,7 @@ class ExportPartitioner implements StepExecutionSplitter {
 	}
 
 	/** TiDB reads a resumed export at the TSO of its first snapshot (within TiDB's GC life time). */
-	private static @Nullable String reusableTso(ExportState state) {
+	static @Nullable String reusableTso(ExportState state) {
 		List<SnapshotPoint> points = state.snapshots();
 		return points.isEmpty() ? null : points.get(0).tso();
 	}
