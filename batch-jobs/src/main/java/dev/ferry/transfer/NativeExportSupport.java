@@ -61,6 +61,11 @@ class NativeExportSupport implements ExportEnvironment {
 				return filter.matchesWholeDatabase(database);
 			}
 
+			@Override
+			public boolean mayHaveTablesIn(String database) {
+				return filter.mayMatchDatabase(database);
+			}
+
 		};
 	}
 
