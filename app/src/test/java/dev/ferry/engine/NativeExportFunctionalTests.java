@@ -177,6 +177,30 @@ class NativeExportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void withoutTheReloadPrivilegeAndWithAnAriaTableTheRecordAndManifestSayWhyItIsNotConsistent() throws Exception {
+		String db = TestDatabases.uniqueName("job_nat_aria");
+		String user = TestDatabases.uniqueName("job_nat");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".log (id INT PRIMARY KEY, line VARCHAR(20)) ENGINE=Aria",
+				"CREATE TABLE " + db + ".facts (id INT PRIMARY KEY) ENGINE=InnoDB",
+				"INSERT INTO " + db + ".log VALUES (1, 'a'), (2, 'b')", "INSERT INTO " + db + ".facts VALUES (1)",
+				"CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'", "GRANT SELECT ON " + db + ".* TO '" + user + "'@'%'");
+		CREATED.add(db);
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), user, "pw");
+
+		JsonNode record = finished(export(clusterId, Map.of("filter", db + ".*")));
+
+		assertThat(record.path("consistent").asBoolean()).isFalse();
+		assertThat(record.path("consistency").asString()).contains("RELOAD")
+			.contains("1 non-transactional table was read outside the snapshot: " + db + ".log");
+		JsonNode snapshot = NativeDumps.manifest(Path.of(record.path("filePath").asString())).path("snapshots").get(0);
+		assertThat(snapshot.path("consistent").asBoolean()).isFalse();
+		assertThat(snapshot.path("outside").get(0).asString()).isEqualTo(db + ".log");
+		assertThat(rowsByTable(NativeDumps.manifest(Path.of(record.path("filePath").asString()))))
+			.isEqualTo(Map.of(db + ".log", 2L, db + ".facts", 1L));
+	}
+
+	@Test
 	void csvFilesHoldEveryRowAndLoadWithLoadData() throws Exception {
 		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), "root", "");
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -31,7 +30,7 @@ final class Partitions {
 
 	static final String CHUNK = "partition.chunk";
 
-	/** The files it committed: JSON of {@link StoredFile}s. */
+	/** The files it committed: {@link StoredFiles}' compact text. */
 	static final String FILES = "result.files";
 
 	/** Rows in its data file. */
@@ -47,9 +46,6 @@ final class Partitions {
 	static final String PROGRESS_BYTES = "progress.bytes";
 
 	private static final List<String> RESULTS = List.of(FILES, ROWS, SNAPSHOT, PROGRESS_ROWS, PROGRESS_BYTES);
-
-	private static final TypeReference<List<StoredFile>> FILE_LIST = new TypeReference<>() {
-	};
 
 	private Partitions() {
 	}
@@ -96,14 +92,14 @@ final class Partitions {
 	}
 
 	static void completed(ExecutionContext context, List<StoredFile> files, long rows, int snapshot) {
-		context.putString(FILES, ExportJson.write(files));
+		context.putString(FILES, StoredFiles.encode(files));
 		context.putLong(ROWS, rows);
 		context.putInt(SNAPSHOT, snapshot);
 	}
 
 	static List<StoredFile> files(ExecutionContext context) {
-		String json = context.getString(FILES, null);
-		return (json == null) ? List.of() : new ArrayList<>(ExportJson.readList(json, FILE_LIST));
+		String text = context.getString(FILES, null);
+		return (text == null) ? List.of() : new ArrayList<>(StoredFiles.decode(text));
 	}
 
 	static @Nullable Integer snapshot(ExecutionContext context) {
