@@ -3,18 +3,13 @@ package dev.ferry.engine.export;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -119,7 +114,7 @@ class ExportPartitioner implements StepExecutionSplitter {
 		removePartials(sink);
 		state.startedAt(this.clock.millis());
 		SnapshotConnections connections = snapshot(job, state, null);
-		List<StepExecution> created = new ArrayList<>();
+		PartitionExecutions created = new PartitionExecutions(this.jobRepository, job);
 		try {
 			ChunkPlan plan;
 			try (SnapshotConnections.Lease lease = connections.lease()) {
@@ -129,10 +124,10 @@ class ExportPartitioner implements StepExecutionSplitter {
 			stopped(stop, connections);
 			int index = 0;
 			for (String database : plan.databases()) {
-				created.add(create(job, Partitions.name(index++), Partitions.schema(database)));
+				created.create(Partitions.name(index++), Partitions.schema(database));
 			}
 			for (Chunk chunk : plan.chunks()) {
-				created.add(create(job, Partitions.name(index++), Partitions.data(chunk)));
+				created.create(Partitions.name(index++), Partitions.data(chunk));
 			}
 			List<String> outside = plan.tables().stream().filter((t) -> !t.transactional())
 				.map(SourceTable::qualifiedName).toList();
@@ -144,23 +139,13 @@ class ExportPartitioner implements StepExecutionSplitter {
 					new ProgressTally(plan.rowsEstimate(), plan.chunks().size(), 0, 0, 0, this.clock.millis()), stop);
 			log.info("Record {}: {} databases, {} tables in {} chunks (about {} rows), snapshot {}",
 					job.getJobInstance().getInstanceId(), plan.databases().size(), plan.tables().size(),
-					plan.chunks().size(), plan.rowsEstimate(), describe(connections.point()));
-			return new LinkedHashSet<>(created);
+					plan.chunks().size(), plan.rowsEstimate(), connections.point().describe());
+			return created.all();
 		}
 		catch (SQLException | RuntimeException ex) {
 			connections.close();
-			failAll(created);
+			created.failAll();
 			throw ex;
-		}
-	}
-
-	/** Partitions created by a split that then failed never run: they end FAILED, so a restart can go ahead. */
-	private void failAll(List<StepExecution> created) {
-		for (StepExecution partition : created) {
-			partition.setStatus(BatchStatus.FAILED);
-			partition.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED);
-			partition.setEndTime(java.time.LocalDateTime.now());
-			this.jobRepository.update(partition);
 		}
 	}
 
@@ -168,31 +153,10 @@ class ExportPartitioner implements StepExecutionSplitter {
 			ExportRun.StopSignal stop) throws IOException, SQLException, InterruptedException, JobInterruptedException {
 		JobExecution job = manager.getJobExecution();
 		FileSink sink = storage.sink();
-		Map<String, StepExecution> latest = latestPartitions(job);
-		List<ExecutionContext> again = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		long rowsBefore = 0;
-		long bytesBefore = 0;
-		long chunksBefore = 0;
-		for (int i = 0; i < state.partitions(); i++) {
-			String name = Partitions.name(i);
-			StepExecution last = latest.get(name);
-			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-				ExecutionContext done = last.getExecutionContext();
-				if (Partitions.isData(done)) {
-					rowsBefore += done.getLong(Partitions.ROWS, 0);
-					bytesBefore += Partitions.files(done).stream().mapToLong((f) -> f.size()).sum();
-					chunksBefore++;
-				}
-				continue;
-			}
-			if (last == null) {
-				throw new IllegalStateException("partition " + name + " of the plan was never created; restart with "
-						+ "fresh to start over");
-			}
-			again.add(Partitions.again(last.getExecutionContext()));
-			names.add(name);
-		}
+		PartitionHistory.Resume resume = PartitionHistory.of(this.jobRepository, job, job.getId())
+			.resume(state.partitions());
+		List<ExecutionContext> again = resume.contexts();
+		List<String> names = resume.names();
 		if (again.isEmpty()) {
 			log.info("Record {}: every partition completed before; nothing to read again",
 					job.getJobInstance().getInstanceId());
@@ -201,41 +165,26 @@ class ExportPartitioner implements StepExecutionSplitter {
 		removePartials(sink);
 		SnapshotConnections connections = snapshot(job, state, reusableTso(state));
 		stopped(stop, connections);
-		List<StepExecution> created = new ArrayList<>();
+		PartitionExecutions created = new PartitionExecutions(this.jobRepository, job);
 		try {
 			for (int i = 0; i < again.size(); i++) {
-				created.add(create(job, names.get(i), again.get(i)));
+				created.create(names.get(i), again.get(i));
 			}
 			int snapshotIndex = state.addSnapshot(connections.point());
 			this.jobRepository.updateExecutionContext(job);
 			start(job, storage, connections, snapshotIndex, new ProgressTally(state.rowsEstimate(),
-					state.dataPartitions(), rowsBefore, bytesBefore, chunksBefore, this.clock.millis()), stop);
+					state.dataPartitions(), resume.rowsBefore(), resume.bytesBefore(), resume.chunksBefore(),
+					this.clock.millis()), stop);
 			log.info("Record {}: resuming {} of {} partitions in snapshot {} ({})",
 					job.getJobInstance().getInstanceId(), again.size(), state.partitions(), snapshotIndex,
-					describe(connections.point()));
-			return new LinkedHashSet<>(created);
+					connections.point().describe());
+			return created.all();
 		}
 		catch (RuntimeException ex) {
 			connections.close();
-			failAll(created);
+			created.failAll();
 			throw ex;
 		}
-	}
-
-	/** The latest execution of each partition, over every execution of the record. */
-	private Map<String, StepExecution> latestPartitions(JobExecution job) {
-		Map<String, StepExecution> latest = new HashMap<>();
-		for (JobExecution execution : this.jobRepository.getJobExecutions(job.getJobInstance())) {
-			if (execution.getId() == job.getId()) {
-				continue;
-			}
-			for (StepExecution step : execution.getStepExecutions()) {
-				if (Partitions.isPartition(step.getStepName())) {
-					latest.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
-				}
-			}
-		}
-		return latest;
 	}
 
 	/** TiDB reads a resumed export at the TSO of its first snapshot (within TiDB's GC life time). */
@@ -262,13 +211,6 @@ class ExportPartitioner implements StepExecutionSplitter {
 		}
 	}
 
-	private StepExecution create(JobExecution job, String name, ExecutionContext context) {
-		StepExecution partition = this.jobRepository.createStepExecution(name, job);
-		partition.setExecutionContext(context);
-		this.jobRepository.updateExecutionContext(partition);
-		return partition;
-	}
-
 	/** A stop while the snapshot was taken and the plan made: the step ends STOPPED before any partition exists. */
 	private static void stopped(ExportRun.StopSignal stop, SnapshotConnections connections)
 			throws JobInterruptedException {
@@ -290,15 +232,6 @@ class ExportPartitioner implements StepExecutionSplitter {
 				log.info("Removed {} unfinished files of an earlier attempt", removed);
 			}
 		}
-	}
-
-	private static String describe(SnapshotPoint point) {
-		if (point.tso() != null) {
-			return "TSO " + point.tso();
-		}
-		String position = (point.binlogFile() != null) ? point.binlogFile() + ":" + point.binlogPosition()
-				+ (point.gtid() != null ? " GTID " + point.gtid() : "") : "no binlog position";
-		return position + (point.consistent() ? "" : ", NOT consistent");
 	}
 
 }

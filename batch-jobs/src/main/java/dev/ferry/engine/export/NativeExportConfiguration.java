@@ -72,9 +72,8 @@ class NativeExportConfiguration {
 	}
 
 	@Bean
-	NativeExportRecord nativeExportRecord(JobRepository jobRepository, ExportEnvironment environment,
-			EngineProperties properties) {
-		return new NativeExportRecord(jobRepository, environment, properties, CLOCK);
+	NativeExportRecord nativeExportRecord(JobRepository jobRepository, ExportEnvironment environment) {
+		return new NativeExportRecord(jobRepository, environment, CLOCK);
 	}
 
 	/** Closes the export's snapshot connections when its manager step ends, however it ends. */

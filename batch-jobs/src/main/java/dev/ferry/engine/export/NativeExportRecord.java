@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -46,15 +44,11 @@ public class NativeExportRecord {
 
 	private final ExportEnvironment environment;
 
-	private final EngineProperties properties;
-
 	private final Clock clock;
 
-	NativeExportRecord(JobRepository jobRepository, ExportEnvironment environment, EngineProperties properties,
-			Clock clock) {
+	NativeExportRecord(JobRepository jobRepository, ExportEnvironment environment, Clock clock) {
 		this.jobRepository = jobRepository;
 		this.environment = environment;
-		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -77,7 +71,8 @@ public class NativeExportRecord {
 		List<String> outside = state.outside();
 		Map<String, Manifest.Table> tables = new LinkedHashMap<>();
 		List<Manifest.FileEntry> files = new ArrayList<>();
-		for (ExecutionContext partition : completedPartitions(job, state.partitions())) {
+		for (ExecutionContext partition : PartitionHistory.of(this.jobRepository, job, -1)
+			.completed(state.partitions())) {
 			Integer snapshot = Partitions.snapshot(partition);
 			for (StoredFile file : Partitions.files(partition)) {
 				if (Partitions.isData(partition)) {
@@ -127,27 +122,6 @@ public class NativeExportRecord {
 							outside.size()))) + (outside.size() > 10 ? ", …" : ""));
 		}
 		return reasons.isEmpty() ? null : String.join("; ", reasons);
-	}
-
-	private List<ExecutionContext> completedPartitions(JobExecution job, int count) {
-		Map<String, StepExecution> latest = new HashMap<>();
-		for (JobExecution execution : this.jobRepository.getJobExecutions(job.getJobInstance())) {
-			for (StepExecution step : execution.getStepExecutions()) {
-				if (Partitions.isPartition(step.getStepName())) {
-					latest.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
-				}
-			}
-		}
-		List<ExecutionContext> contexts = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			StepExecution partition = latest.get(Partitions.name(i));
-			if (partition == null || partition.getStatus() != BatchStatus.COMPLETED) {
-				throw new IllegalStateException("partition " + Partitions.name(i) + " did not complete ("
-						+ (partition == null ? "never ran" : partition.getStatus()) + ")");
-			}
-			contexts.add(partition.getExecutionContext());
-		}
-		return contexts;
 	}
 
 	private static String compression(JobExecution job) {
