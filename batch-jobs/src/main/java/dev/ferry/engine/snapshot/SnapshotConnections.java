@@ -57,7 +57,8 @@ public final class SnapshotConnections implements AutoCloseable {
 				throw new SQLException("the export's snapshot connections are closed (the export is ending)");
 			}
 			if (this.usable.get() <= 0) {
-				throw new SQLException("every connection of the export's snapshot was lost");
+				throw new SQLException("every connection of the export's snapshot was lost (the source server closed them or "
+						+ "went away; the first partitions that failed say why)");
 			}
 			Connection connection = this.idle.poll(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS);
 			if (connection != null) {
