@@ -30,9 +30,15 @@ public record StreamingSettings(long singlePutMax, int partSize, int partsInFlig
 		}
 	}
 
-	/** One PUT up to 16 MiB, then parts of 16 MiB, 2 in flight: at most 48 MiB of buffers a file. */
+	/**
+	 * One PUT up to 32 MiB, then parts of 16 MiB, 2 in flight: at most 3 buffers, 48 MiB, a file (4 writers: 192 MiB).
+	 * A chunk file up to 32 MiB, the size the engine's chunks should aim at on S3, is one PUT: on S3Mock a multipart
+	 * upload costs a request and a stored file per part. 16 MiB parts: the size S3's performance guide names for
+	 * ranged reads (8 or 16 MB), 10,000 of them reach 156 GiB; two in flight keep a file's connection busy while
+	 * the next part fills.
+	 */
 	public static StreamingSettings defaults() {
-		return new StreamingSettings(16L * MIB, 16 * MIB, 2);
+		return new StreamingSettings(32L * MIB, 16 * MIB, 2);
 	}
 
 	/**
