@@ -1,6 +1,7 @@
 package dev.ferry.manifest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,10 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.ferry.storage.FileModes;
 
 /**
- * Builds {@code manifest.json} for a dump directory: every file hashed (sha256) and – for data files – its rows
- * counted (mydumper and dumpling write one row per line starting with {@code (} in their INSERTs; line breaks inside
- * values are escaped). CSV rows are not counted (a quoted value may span lines): such tables are listed with
- * {@link Manifest#UNKNOWN_ROWS} and not verified by count.
+ * Builds {@code manifest.json} (format {@value Manifest#FORMAT}) for a dump directory: every file's size and CRC32C
+ * (and sha256 when asked for) and – for data files – its rows counted (mydumper and dumpling write one row per line
+ * starting with {@code (} in their INSERTs; line breaks inside values are escaped). CSV rows are not counted (a quoted
+ * value may span lines): such files and tables are listed with {@link Manifest#UNKNOWN_ROWS} and not verified by
+ * count.
  * <p>
  * The work can overlap the dump: {@link #catchUp()} scans what the tool has appended so far (call it while the tool
  * runs); {@link #finish(String)} scans the rest, re-reads any file changed behind the scan, and writes the manifest.
@@ -35,17 +37,28 @@ public final class ManifestWriter {
 
 	private final Map<Path, FileTime> scannedAt = new HashMap<>();
 
+	private final boolean sha256;
+
+	private final ByteBuffer buffer = FileScan.buffer();
+
+	/** A writer that checksums with CRC32C only. */
 	public ManifestWriter(Path data) {
+		this(data, false);
+	}
+
+	/** @param sha256 whether every file also gets a sha256 (slower: CRC32C alone runs at memory speed) */
+	public ManifestWriter(Path data, boolean sha256) {
 		this.data = data;
+		this.sha256 = sha256;
 	}
 
 	/** Scans the bytes written since the last call; cheap when nothing changed. */
 	public synchronized void catchUp() throws IOException {
 		for (Path file : files()) {
-			FileScan scan = this.scans.computeIfAbsent(file, FileScan::new);
+			FileScan scan = this.scans.computeIfAbsent(file, (f) -> new FileScan(f, this.sha256));
 			FileTime modified = Files.getLastModifiedTime(file);
 			try {
-				scan.readTo();
+				scan.readTo(this.buffer);
 				this.scannedAt.put(file, modified);
 			}
 			catch (IOException ex) { // shrank or vanished: scan it again from the start later
@@ -64,11 +77,13 @@ public final class ManifestWriter {
 			FileScan scan = this.scans.get(file);
 			if (scan == null || Files.size(file) != scan.offset()
 					|| !Files.getLastModifiedTime(file).equals(this.scannedAt.get(file))) {
-				scan = new FileScan(file); // changed behind the incremental scan: read it whole
-				scan.readTo();
+				scan = new FileScan(file, this.sha256); // changed behind the incremental scan: read it whole
+				scan.readTo(this.buffer);
 			}
-			entries.add(new Manifest.FileEntry(this.data.relativize(file).toString(), scan.offset(), null, scan.sha256Hex()));
-			long rows = scan.rows();
+			String name = file.getFileName().toString();
+			entries.add(new Manifest.FileEntry(this.data.relativize(file).toString(), scan.offset(), scan.crc32cHex(),
+					scan.sha256Hex(), scan.rows(), compression(name), null));
+			long rows = scan.tableRows();
 			DumpFile.of(file.getFileName().toString())
 				.ifPresent((d) -> tables.merge(d.qualifiedName(), new Manifest.Table(d.database(), d.table(), rows),
 						(a, b) -> new Manifest.Table(a.database(), a.table(),
@@ -80,15 +95,23 @@ public final class ManifestWriter {
 				tables.remove(name.substring(0, name.length() - "-schema-view.sql".length()));
 			}
 		}
-		Manifest manifest = new Manifest(1, tool, List.copyOf(tables.values()), entries);
+		Manifest manifest = new Manifest(Manifest.FORMAT, tool, List.copyOf(tables.values()), entries);
 		JSON.writeValue(this.data.resolve(Manifest.FILE_NAME).toFile(), manifest);
 		FileModes.restrict(this.data.resolve(Manifest.FILE_NAME));
 		return manifest;
 	}
 
-	/** Scans a finished dump in one go and writes its manifest. */
+	/** Scans a finished dump in one go and writes its manifest (CRC32C only). */
 	public static Manifest write(Path data, String tool) throws IOException {
 		return new ManifestWriter(data).finish(tool);
+	}
+
+	/** How a file is compressed, by its name: {@code gzip}, {@code zstd} or {@code none}. */
+	static String compression(String fileName) {
+		if (fileName.endsWith(".gz")) {
+			return "gzip";
+		}
+		return fileName.endsWith(".zst") ? "zstd" : "none";
 	}
 
 	/** Writes a manifest built elsewhere (a restore drill's renamed copy) into {@code data}. */

@@ -72,7 +72,7 @@ class SettingsControllerTests {
 		this.current = new FerryProperties(dir, dir.resolve("export"), dir.resolve("import"), 4,
 				new FerryProperties.Tools(this.tool.toString(), this.tool.toString(), 6, Duration.ofHours(24),
 						Duration.ofSeconds(2), Duration.ofSeconds(10), "sh", "", ""),
-				new FerryProperties.Files(1L << 30, 3, 2, 1L << 40, 100, 200));
+				new FerryProperties.Files(1L << 30, 3, 2, 1L << 40, 100, 200), false);
 		given(this.settings.current()).willReturn(this.current);
 		given(this.settings.defaults()).willReturn(this.current);
 		given(this.settings.stored()).willReturn(Map.of(Setting.DUMP_THREADS, "6"));
@@ -109,7 +109,7 @@ class SettingsControllerTests {
 		FerryProperties withoutTiup = new FerryProperties(dir, dir.resolve("export"), dir.resolve("import"), 4,
 				new FerryProperties.Tools(this.tool.toString(), this.tool.toString(), 6, Duration.ofHours(24),
 						Duration.ofSeconds(2), Duration.ofSeconds(10), "/nonexistent/tiup", "", ""),
-				this.current.files());
+				this.current.files(), false);
 		given(this.settings.current()).willReturn(withoutTiup);
 		this.current = withoutTiup;
 		this.mvc.perform(form(post("/settings"), "values[maxConcurrentTransfers]", "8"))
