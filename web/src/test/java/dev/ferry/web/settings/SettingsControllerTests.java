@@ -95,6 +95,17 @@ class SettingsControllerTests {
 	}
 
 	@Test
+	void theManifestChecksumIsAChoiceOfTrueOrFalse() throws Exception {
+		this.mvc.perform(get("/settings"))
+			.andExpect(content().string(allOf(containsString("<select id=\"valuesmanifestSha256\" name=\"values[manifestSha256]\""),
+					matchesPattern("(?s).*<option value=\"false\" selected=\"selected\">false</option>.*"),
+					containsString("Default (FERRY_MANIFEST_SHA256 or application.yml): false."))));
+		this.mvc.perform(form(post("/settings"), "values[manifestSha256]", "true"))
+			.andExpect(redirectedUrl("/settings"));
+		verify(this.settings).save(Map.of(Setting.MANIFEST_SHA256, "true"));
+	}
+
+	@Test
 	void saveStoresOnlyWhatChanged() throws Exception {
 		this.mvc.perform(form(post("/settings"), "values[dumpThreads]", "2"))
 			.andExpect(redirectedUrl("/settings"))
