@@ -26,8 +26,8 @@ import dev.ferry.storage.RecordDirectory;
 /**
  * The seed's {@code buildDataImportConfig} node: makes the record directory, decides which dump to load (a source
  * export in place, an upload unpacked into this record's data/, or S3 objects – downloaded for myloader, read in
- * place by tidb-lightning), checks its files against the export's manifest ({@link FileChecksums}), inspects it
- * again ({@link DumpSources}) and repeats the pre-check on the target.
+ * place by tidb-lightning), inspects it again ({@link DumpSources}), checks its files against the export's manifest
+ * ({@link FileChecksums}) and repeats the pre-check on the target.
  */
 class BuildImportConfigTasklet implements Tasklet {
 
@@ -72,10 +72,10 @@ class BuildImportConfigTasklet implements Tasklet {
 			this.uploads.unpack(parameters.getString(TransferParameters.UPLOAD_ID),
 					parameters.getString(TransferParameters.CLUSTER_ID), data);
 		}
+		Set<String> tables = DumpSources.inspect(parameters, data, this.secrets).tables();
 		if (Files.isDirectory(data)) { // tidb-lightning reads an S3 dump in place: not checked here
 			FileChecksums.require(data);
 		}
-		Set<String> tables = DumpSources.inspect(parameters, data, this.secrets).tables();
 		if (parameters.getString(TransferParameters.DRILL_OF) != null) {
 			data = drillView(stepExecution, data, dir.data());
 		}

@@ -34,10 +34,10 @@ class ImportInvocation extends ChainedInvocation {
 			.anyMatch((step) -> BUILD_STEP.equals(step.getStepName()));
 		if (!built) {
 			Path data = ImportDirectories.data(stepExecution);
+			DumpSources.inspect(stepExecution.getJobParameters(), data, this.context.secrets());
 			if (Files.isDirectory(data)) {
 				FileChecksums.require(data);
 			}
-			DumpSources.inspect(stepExecution.getJobParameters(), data, this.context.secrets());
 		}
 		return super.prepare(stepExecution);
 	}
