@@ -46,6 +46,8 @@ public final class ManifestWriter {
 
 	private final ByteBuffer buffer = FileScan.buffer();
 
+	private volatile Map<String, Long> rowsSoFar = Map.of();
+
 	/** A writer that checksums with CRC32C only. */
 	public ManifestWriter(Path data) {
 		this(data, false);
@@ -70,6 +72,19 @@ public final class ManifestWriter {
 				this.scans.remove(file);
 			}
 		}
+		Map<String, Long> rows = new HashMap<>();
+		this.scans.forEach((file, scan) -> DumpFile.of(file.getFileName().toString())
+			.filter(DumpFile::data)
+			.ifPresent((d) -> rows.merge(d.qualifiedName(), Math.max(0, scan.tableRows()), Long::sum)));
+		this.rowsSoFar = Map.copyOf(rows);
+	}
+
+	/**
+	 * The rows counted so far in each table's data files, by {@code db.table}, as of the last {@link #catchUp()}:
+	 * read while a scan runs, never waiting for it.
+	 */
+	public Map<String, Long> rowsSoFar() {
+		return this.rowsSoFar;
 	}
 
 	/** Completes the scan and writes {@code manifest.json}. */

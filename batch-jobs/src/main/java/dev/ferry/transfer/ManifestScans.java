@@ -72,6 +72,12 @@ class ManifestScans {
 		});
 	}
 
+	/** The rows counted so far in the dump of this execution, by {@code db.table}; empty before the first scan. */
+	Map<String, Long> rowsSoFar(long jobExecutionId) {
+		ManifestWriter writer = this.writers.get(jobExecutionId);
+		return writer != null ? writer.rowsSoFar() : Map.of();
+	}
+
 	/** The writer that has followed this execution's dump, or a fresh one. */
 	ManifestWriter take(long jobExecutionId, Path data) {
 		ManifestWriter writer = this.writers.remove(jobExecutionId);

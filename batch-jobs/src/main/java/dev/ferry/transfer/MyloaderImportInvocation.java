@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,19 @@ import dev.ferry.tool.ToolProcessTasklet;
 @Component
 class MyloaderImportInvocation implements ToolInvocation {
 
+	private static final int MAX_WATCHED = 64;
+
 	private final TransferContext context;
 
 	private final JobRepository jobRepository;
+
+	/** The progress of each running load, by step execution (a stopped or failed one never takes its own out). */
+	private final Map<Long, MyloaderProgress> progress = Collections.synchronizedMap(new LinkedHashMap<>() {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, MyloaderProgress> eldest) {
+			return size() > MAX_WATCHED;
+		}
+	});
 
 	MyloaderImportInvocation(TransferContext context, JobRepository jobRepository) {
 		this.context = context;
@@ -59,14 +71,17 @@ class MyloaderImportInvocation implements ToolInvocation {
 				"--defaults-file=" + defaultsFile, "--host", cluster.host(), "--port", Integer.toString(cluster.port()),
 				"--user", parameters.getString(TransferParameters.USER_NAME), "--directory", data.toString(),
 				"--threads", Integer.toString(tools.dumpThreads()), "--verbose", "3"));
-		stepExecution.getExecutionContext().putLong(MyloaderProgress.FILES_TOTAL, dataFiles(data));
+		this.progress.put(stepExecution.getId(),
+				new MyloaderProgress(ToolLogThreads.end(dir.toolLog("myloader")), dataFiles(data)));
 		return new ToolCommand("myloader", command, dir.path(), Map.of(), dir.toolLog("myloader"), tools.timeout(),
 				tools.pollInterval());
 	}
 
 	@Override
 	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
-		MyloaderProgress.update(progress, command.logFile(),
+		MyloaderProgress load = this.progress.computeIfAbsent(stepExecution.getId(),
+				(id) -> new MyloaderProgress(0, 0)); // not prepared by this node: files done, no total
+		load.update(progress, command.logFile(),
 				progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis()));
 	}
 

@@ -73,12 +73,13 @@ class TransferScreensTests {
 	ClusterService clusters;
 
 	final TransportRecord running = record("7", "Processing",
-			new Progress("dumping", "exportDataFromCluster", 2048L, 3L, null, 1L, 4L, 1024L, 30L, 1L, null, null));
+			new Progress("dumping", "exportDataFromCluster", 2048L, 3L, null, 1L, 4L, 750_000L, 3_000_000L, null, null,
+					1024L, 30L, 1L, null, null));
 
 	final TransportRecord failed = record("6", "Failed", null);
 
 	final TransportRecord finished = record("5", "Finished",
-			new Progress("finished", null, 4096L, 2L, null, 4L, 4L, null, 0L, null, 100, null));
+			new Progress("finished", null, 4096L, 2L, null, 4L, 4L, null, null, null, null, null, 0L, null, 100, null));
 
 	@BeforeEach
 	void records() {
@@ -149,7 +150,8 @@ class TransferScreensTests {
 			.contains("hx-get=\"/transfers/7/progress\"")
 			.doesNotContain("hx-get=\"/transfers/6/progress\"")
 			.doesNotContain("hx-get=\"/transfers/5/progress\"")
-			.contains("25%"); // 1 of 4 tables
+			.contains("25%") // 1 of 4 tables
+			.contains("· 750,000 of ~3,000,000 rows");
 	}
 
 	@Test
