@@ -3,7 +3,9 @@ package dev.ferry.manifest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,9 @@ final class FileScan {
 	/** Fits the L2 cache of one core, so the checksum and the row count read what the read just put there. */
 	static final int BUFFER_BYTES = 256 * 1024;
 
-	private final Path file;
+	private Path file;
+
+	private @Nullable Object fileKey;
 
 	private final boolean csv;
 
@@ -52,6 +56,9 @@ final class FileScan {
 	/** Reads what was appended since the last call; returns the file's size now. */
 	long readTo(ByteBuffer buffer) throws IOException {
 		try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
+			if (this.fileKey == null) {
+				this.fileKey = Files.readAttributes(this.file, BasicFileAttributes.class).fileKey();
+			}
 			long size = channel.size();
 			if (size < this.offset) {
 				throw new IOException(this.file + " shrank while it was scanned");
@@ -79,6 +86,17 @@ final class FileScan {
 			this.sha256.update(buffer.duplicate());
 		}
 		this.crc32c.update(buffer);
+	}
+
+	/** Device and inode of the file scanned (null where the file system has none). */
+	@Nullable Object fileKey() {
+		return this.fileKey;
+	}
+
+	/** The same file under the name it was renamed to: the scan goes on where it was. */
+	FileScan renamedTo(Path file) {
+		this.file = file;
+		return this;
 	}
 
 	long offset() {

@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +52,8 @@ public final class ManifestWriter {
 
 	private volatile Map<String, Long> rowsSoFar = Map.of();
 
+	private long bytesRead;
+
 	/** A writer that checksums with CRC32C only. */
 	public ManifestWriter(Path data) {
 		this(data, false);
@@ -59,24 +65,57 @@ public final class ManifestWriter {
 		this.sha256 = sha256;
 	}
 
-	/** Scans the bytes written since the last call; cheap when nothing changed. */
+	/**
+	 * Scans the bytes written since the last call; cheap when nothing changed. A file renamed since (mydumper writes
+	 * {@code db.t.00001.sql} and renames it {@code db.t.sql} when the table fit in one chunk) keeps its scan: it is
+	 * known by its file key (device and inode), not read again.
+	 */
 	public synchronized void catchUp() throws IOException {
-		for (Path file : files()) {
-			FileScan scan = this.scans.computeIfAbsent(file, (f) -> new FileScan(f, this.sha256));
-			FileTime modified = Files.getLastModifiedTime(file);
+		List<Path> files = files();
+		Set<Path> present = new HashSet<>(files);
+		Map<Object, Path> gone = new HashMap<>();
+		this.scans.forEach((file, scan) -> {
+			if (!present.contains(file) && scan.fileKey() != null) {
+				gone.put(scan.fileKey(), file);
+			}
+		});
+		for (Path file : files) {
+			FileScan scan = this.scans.get(file);
+			if (scan == null) {
+				Path renamed = gone.remove(fileKey(file));
+				scan = (renamed != null) ? this.scans.remove(renamed).renamedTo(file) : new FileScan(file, this.sha256);
+				if (renamed != null) {
+					this.scannedAt.put(file, this.scannedAt.remove(renamed));
+				}
+				this.scans.put(file, scan);
+			}
 			try {
+				FileTime modified = Files.getLastModifiedTime(file);
+				long before = scan.offset();
 				scan.readTo(this.buffer);
+				this.bytesRead += scan.offset() - before;
 				this.scannedAt.put(file, modified);
 			}
 			catch (IOException ex) { // shrank or vanished: scan it again from the start later
 				this.scans.remove(file);
 			}
 		}
+		this.scans.keySet().removeIf((file) -> !present.contains(file));
+		this.scannedAt.keySet().removeIf((file) -> !present.contains(file));
 		Map<String, Long> rows = new HashMap<>();
 		this.scans.forEach((file, scan) -> DumpFile.of(file.getFileName().toString())
 			.filter(DumpFile::data)
 			.ifPresent((d) -> rows.merge(d.qualifiedName(), Math.max(0, scan.tableRows()), Long::sum)));
 		this.rowsSoFar = Map.copyOf(rows);
+	}
+
+	private static @Nullable Object fileKey(Path file) {
+		try {
+			return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -85,6 +124,11 @@ public final class ManifestWriter {
 	 */
 	public Map<String, Long> rowsSoFar() {
 		return this.rowsSoFar;
+	}
+
+	/** Bytes read so far: each byte of the dump once, unless a file changed behind the scan. */
+	synchronized long bytesRead() {
+		return this.bytesRead;
 	}
 
 	/** Completes the scan and writes {@code manifest.json}. */
@@ -99,6 +143,7 @@ public final class ManifestWriter {
 					|| !Files.getLastModifiedTime(file).equals(this.scannedAt.get(file))) {
 				scan = new FileScan(file, this.sha256); // changed behind the incremental scan: read it whole
 				scan.readTo(this.buffer);
+				this.bytesRead += scan.offset();
 			}
 			String name = file.getFileName().toString();
 			entries.add(new Manifest.FileEntry(this.data.relativize(file).toString(), scan.offset(), scan.crc32cHex(),

@@ -88,6 +88,27 @@ class ManifestWriterTests {
 	}
 
 	@Test
+	void aChunkRenamedWhenTheTableFitInItIsNotReadAgain() throws Exception {
+		String rows = "INSERT INTO `orders` VALUES\n(1,'a'),\n(2,'b');\n";
+		write("shop.orders.00001.sql", rows); // mydumper 0.10 with --chunk-filesize, while it dumps
+		ManifestWriter writer = new ManifestWriter(this.data);
+		writer.catchUp();
+		assertThat(writer.rowsSoFar()).containsEntry("shop.orders", 2L);
+		Files.move(this.data.resolve("shop.orders.00001.sql"), this.data.resolve("shop.orders.sql"));
+		String schema = "CREATE TABLE `orders` (id int, v text);\n";
+		write("shop.orders-schema.sql", schema);
+
+		Manifest manifest = writer.finish("mydumper");
+
+		assertThat(writer.bytesRead()).as("every byte once").isEqualTo(rows.length() + schema.length());
+		assertThat(manifest.files()).extracting(Manifest.FileEntry::path)
+			.containsExactly("shop.orders-schema.sql", "shop.orders.sql");
+		assertThat(entry(manifest, "shop.orders.sql")).isEqualTo(entry(ManifestWriter.write(this.data, "mydumper"),
+				"shop.orders.sql"));
+		assertThat(entry(manifest, "shop.orders.sql").rows()).isEqualTo(2L);
+	}
+
+	@Test
 	void csvRowsAreNotCounted() throws Exception {
 		write("shop.orders.csv", "1,\"a\n(b\"\n2,c\n");
 
