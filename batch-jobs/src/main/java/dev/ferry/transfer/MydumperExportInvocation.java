@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterConnector;
+import dev.ferry.objects.StoredObjects;
+import dev.ferry.objects.StoredObjectsRestore;
 import dev.ferry.storage.FileModes;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tool.ToolCommand;
@@ -104,6 +108,7 @@ class MydumperExportInvocation implements ToolInvocation {
 		List<String> databases = Arrays.asList(context.getString(DATABASES).split("/"));
 		int done = context.getInt(DATABASE_INDEX);
 		keepMetadata(ExportDirectories.record(stepExecution).data(), databases.get(done));
+		keepObjects(stepExecution, databases.get(done));
 		updateProgress(stepExecution, finished, context); // the run's last lines: its last tables are done
 		if (done + 1 >= databases.size()) {
 			return null;
@@ -166,6 +171,25 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	private Path defaultsFile(StepExecution stepExecution) {
 		return MysqlDefaultsFile.of(this.context.home(), "mydumper", stepExecution);
+	}
+
+	/**
+	 * The exact text of the database's triggers, routines and events, which mydumper 0.10 writes with a space added
+	 * after each {@code ;} that ends a line: put back after myloader by the mysql chain's import
+	 * ({@link StoredObjectsRestore}).
+	 */
+	private void keepObjects(StepExecution stepExecution, String database) throws IOException {
+		JobParameters parameters = stepExecution.getJobParameters();
+		Cluster cluster = this.context.cluster(parameters);
+		String user = parameters.getString(TransferParameters.USER_NAME);
+		try (Connection source = ClusterConnector.open(cluster, user, this.context.password(parameters))) {
+			StoredObjects.keep(ExportDirectories.record(stepExecution).data(), database,
+					StoredObjects.read(source, database));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the triggers, routines and events of " + database
+					+ " on cluster " + cluster.name() + " as " + user + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Each run writes {@code metadata} (its binlog position); keep a copy per database, the last stays as is. */
