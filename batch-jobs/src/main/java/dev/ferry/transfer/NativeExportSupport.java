@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
-import dev.ferry.engine.export.EngineProperties;
+import dev.ferry.config.SettingsService;
 import dev.ferry.engine.export.ExportEnvironment;
 import dev.ferry.engine.export.ExportSink;
 import dev.ferry.engine.plan.TableSelection;
@@ -30,11 +30,11 @@ class NativeExportSupport implements ExportEnvironment {
 
 	private final TransferContext context;
 
-	private final EngineProperties engine;
+	private final SettingsService settings;
 
-	NativeExportSupport(TransferContext context, EngineProperties engine) {
+	NativeExportSupport(TransferContext context, SettingsService settings) {
 		this.context = context;
-		this.engine = engine;
+		this.settings = settings;
 	}
 
 	@Override
@@ -80,9 +80,9 @@ class NativeExportSupport implements ExportEnvironment {
 			S3Target target = S3Target.of(parameters, this.context.secrets());
 			S3Clients clients = S3Clients.open(target.location(), target.credentials());
 			S3Location location = S3Target.exportLocation(parameters, execution.getJobInstance().getInstanceId());
-			return new ExportSink(new S3StreamingSink(clients, location, this.engine.sha256()), clients);
+			return new ExportSink(new S3StreamingSink(clients, location, this.settings.current().manifestSha256()), clients);
 		}
-		return ExportSink.of(new LocalDirectorySink(record(execution).data(), this.engine.sha256()));
+		return ExportSink.of(new LocalDirectorySink(record(execution).data(), this.settings.current().manifestSha256()));
 	}
 
 	@Override

@@ -16,32 +16,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import dev.ferry.record.ProgressContext;
+
 /**
  * Runs the partitions of one native export on threads of its own (the export's thread count, at most one per
  * partition), and while they run commits the export's summed progress into the manager step's context at the
  * progress interval – where the record, the API and the console read it. One instance per manager step execution.
  */
 class ExportPartitionHandler extends TaskExecutorPartitionHandler {
-
-	static final String PHASE = "progress.phase";
-
-	static final String ROWS = "progress.rows";
-
-	static final String ROWS_TOTAL = "progress.rowsTotal";
-
-	static final String BYTES = "progress.bytes";
-
-	static final String CHUNKS_DONE = "progress.chunksDone";
-
-	static final String CHUNKS_TOTAL = "progress.chunksTotal";
-
-	static final String BYTES_PER_SECOND = "progress.bytesPerSecond";
-
-	static final String PERCENT = "progress.percent";
-
-	static final String ETA = "progress.etaSeconds";
-
-	static final String UPDATED_AT = "progress.updatedAt";
 
 	private static final Logger log = LoggerFactory.getLogger(ExportPartitionHandler.class);
 
@@ -103,23 +85,24 @@ class ExportPartitionHandler extends TaskExecutorPartitionHandler {
 			long now = this.clock.millis();
 			ProgressTally.Snapshot progress = run.progress().now(now);
 			ExecutionContext context = manager.getExecutionContext();
-			context.putString(PHASE, "dumping");
-			context.putLong(ROWS, progress.rows());
-			context.putLong(ROWS_TOTAL, progress.rowsTotal());
-			context.putLong(BYTES, progress.bytes());
-			context.putLong(CHUNKS_DONE, progress.chunksDone());
-			context.putLong(CHUNKS_TOTAL, progress.chunksTotal());
-			context.putLong(BYTES_PER_SECOND, progress.bytesPerSecond());
+			context.putString(ProgressContext.PHASE, "dumping");
+			context.putLong(ProgressContext.ROWS, progress.rows());
+			context.putLong(ProgressContext.ROWS_TOTAL, progress.rowsTotal());
+			context.putLong(ProgressContext.BYTES, progress.bytes());
+			context.putLong(ProgressContext.CHUNKS_DONE, progress.chunksDone());
+			context.putLong(ProgressContext.CHUNKS_TOTAL, progress.chunksTotal());
+			context.putLong(ProgressContext.BYTES_PER_SECOND, progress.bytesPerSecond());
 			if (progress.percent() != null) {
-				context.putInt(PERCENT, progress.percent());
+				context.putInt(ProgressContext.PERCENT,
+						Math.max(progress.percent(), context.getInt(ProgressContext.PERCENT, 0)));
 			}
 			if (progress.etaSeconds() != null) {
-				context.putLong(ETA, progress.etaSeconds());
+				context.putLong(ProgressContext.ETA_SECONDS, progress.etaSeconds());
 			}
 			else {
-				context.remove(ETA);
+				context.remove(ProgressContext.ETA_SECONDS);
 			}
-			context.putLong(UPDATED_AT, now);
+			context.putLong(ProgressContext.UPDATED_AT, now);
 			this.jobRepository.updateExecutionContext(manager);
 		}
 		catch (RuntimeException ex) {

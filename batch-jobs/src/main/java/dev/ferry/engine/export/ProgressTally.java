@@ -91,7 +91,7 @@ final class ProgressTally {
 			int byChunks = (int) (chunks * 100 / this.chunksTotal);
 			percent = Math.min(99, Math.max(byRows, byChunks)); // 100 only once the export finished
 			if (rowsThisRun > 0 && total > this.shownRows) {
-				eta = elapsed * (total - this.shownRows) / rowsThisRun / 1000;
+				eta = Math.max(1, elapsed * (total - this.shownRows) / rowsThisRun / 1000); // never 0 while running
 			}
 		}
 		return new Snapshot(this.shownRows, total, this.shownBytes, chunks, this.chunksTotal, bytesPerSecond,

@@ -73,12 +73,13 @@ class TransferScreensTests {
 	ClusterService clusters;
 
 	final TransportRecord running = record("7", "Processing",
-			new Progress("dumping", "exportDataFromCluster", 2048L, 3L, null, 1L, 4L, 1024L, 30L, 1L, null, null));
+			new Progress("dumping", "exportDataFromCluster", 2048L, 3L, null, 1L, 4L, 750_000L, 3_000_000L, null, null,
+					1024L, 30L, 1L, null, null));
 
 	final TransportRecord failed = record("6", "Failed", null);
 
 	final TransportRecord finished = record("5", "Finished",
-			new Progress("finished", null, 4096L, 2L, null, 4L, 4L, null, 0L, null, 100, null));
+			new Progress("finished", null, 4096L, 2L, null, 4L, 4L, null, null, null, null, null, 0L, null, 100, null));
 
 	@BeforeEach
 	void records() {
@@ -149,7 +150,8 @@ class TransferScreensTests {
 			.contains("hx-get=\"/transfers/7/progress\"")
 			.doesNotContain("hx-get=\"/transfers/6/progress\"")
 			.doesNotContain("hx-get=\"/transfers/5/progress\"")
-			.contains("25%"); // 1 of 4 tables
+			.contains("25%") // 1 of 4 tables
+			.contains("· 750,000 of ~3,000,000 rows");
 	}
 
 	@Test
@@ -295,8 +297,8 @@ class TransferScreensTests {
 				"spans 2 snapshots: it was resumed");
 		TransportRecord running = new TransportRecord("9", "9", "1", "export", "/data/export/1/9-nfs/data", "data.zip",
 				"nfs", "", "Processing", now, null, now, now, null,
-				new Progress("dumping", "exportDataFromCluster", 4096L, 3L, null, null, null, 1024L, 30L, 1L, 40, "engine",
-						1200L, 3000L, 3L, 12L), null, null, "native", "none", true, null);
+				new Progress("dumping", "exportDataFromCluster", 4096L, 3L, null, null, null, 1200L, 3000L, 3L, 12L, 1024L,
+						30L, 1L, 40, "tool"), null, null, "native", "none", true, null);
 		given(this.details.find("7")).willReturn(new TransferDetails(stopped, Map.of(), List.of(), "", "", null));
 		given(this.details.find("9")).willReturn(new TransferDetails(running, Map.of(), List.of(), "", "", null));
 
@@ -308,7 +310,7 @@ class TransferScreensTests {
 		this.mvc.perform(get("/transfers/9"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("every table read at one point in time"),
-					containsString("3/12 chunks"), containsString("1200/3000 rows"), not(containsString("Start over")))));
+					containsString("3/12 chunks"), containsString("1,200 of ~3,000 rows"), not(containsString("Start over")))));
 	}
 
 	@Test
