@@ -28,9 +28,4 @@ public record EngineProperties(
 	/** The largest chunk a request or the setting may ask for. */
 	public static final long MAX_CHUNK_ROWS = 100_000_000;
 
-	/** The defaults, for code that runs without Spring's binding (tests). */
-	public static EngineProperties defaults() {
-		return new EngineProperties(250_000, 4096);
-	}
-
 }
