@@ -13,6 +13,11 @@ final class SettingsForm {
 
 	private static final Pattern FIELD = Pattern.compile("name=\"(values\\[\\w+])\"\\s+value=\"([^\"]*)\"");
 
+	/** A true/false setting: a select and its selected option. */
+	private static final Pattern CHOICE = Pattern.compile(
+			"<select [^>]*name=\"(values\\[\\w+])\"[^>]*>(?:(?!</select>).)*?<option value=\"([^\"]*)\" selected=\"selected\"",
+			Pattern.DOTALL);
+
 	private SettingsForm() {
 	}
 
@@ -23,7 +28,11 @@ final class SettingsForm {
 		while (input.find()) {
 			fields.add(Map.entry(input.group(1), input.group(2).replace("&#39;", "'").replace("&amp;", "&")));
 		}
-		assertThat(fields).hasSize(9);
+		Matcher choice = CHOICE.matcher(page);
+		while (choice.find()) {
+			fields.add(Map.entry(choice.group(1), choice.group(2)));
+		}
+		assertThat(fields).hasSize(10);
 		return fields;
 	}
 

@@ -109,6 +109,29 @@ class ImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void aDataFileChangedAfterTheExportIsRefusedBeforeAnythingIsLoaded() throws Exception {
+		String changedDb = TestDatabases.uniqueName("crc");
+		TrickyDatabase.create(TestDatabases.sourcePort(), changedDb, 50);
+		JsonNode export = export(changedDb + ".*");
+		Path data = Path.of(export.path("filePath").asString());
+		assertThat(Files.readString(data.resolve("manifest.json"))).contains("\"format\" : 2")
+			.containsPattern("\"crc32c\" : \"[0-9a-f]{8}\"")
+			.doesNotContain("sha256");
+		Path orders = data.resolve(changedDb + ".orders.sql");
+		byte[] bytes = Files.readAllBytes(orders);
+		bytes[bytes.length / 2] ^= 1;
+		Files.write(orders, bytes);
+
+		JsonNode imported = importRecord(export.path("recordId").asString(), false);
+
+		assertThat(imported.path("status").asString()).isEqualTo("Failed");
+		assertThat(imported.path("message").asString()).contains("buildDataImportConfig")
+			.contains(changedDb + ".orders.sql does not match its CRC32C");
+		assertThat(TestDatabases.count(TestDatabases.targetPort(), "SELECT COUNT(*) FROM information_schema.SCHEMATA"
+				+ " WHERE SCHEMA_NAME = '" + changedDb + "'")).as("nothing loaded").isZero();
+	}
+
+	@Test
 	void badImportRequestsAreRejectedAndCreateNothing() throws Exception {
 		JsonNode failedExport = failedExport();
 		String ownDb = TestDatabases.uniqueName("impbad");

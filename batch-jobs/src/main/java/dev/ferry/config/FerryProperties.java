@@ -20,11 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param importRoot root of import record directories (the seed's ImportShareStoragePath)
  * @param maxConcurrentTransfers transfers that run at once; the rest wait
  * @param tools tool binaries and process limits
+ * @param manifestSha256 whether an export's manifest also gets a sha256 of every file (CRC32C always)
  */
 @Validated
 @ConfigurationProperties("ferry")
 public record FerryProperties(@NotNull Path home, @NotNull Path exportRoot, @NotNull Path importRoot,
-		@Min(1) @Max(64) int maxConcurrentTransfers, @Valid @NotNull Tools tools, @Valid @NotNull Files files) {
+		@Min(1) @Max(64) int maxConcurrentTransfers, @Valid @NotNull Tools tools, @Valid @NotNull Files files,
+		boolean manifestSha256) {
 
 	/**
 	 * Limits of uploads (zip files to import) and downloads (zips of exports).

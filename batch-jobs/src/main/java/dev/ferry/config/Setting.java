@@ -25,7 +25,9 @@ public enum Setting {
 	MYLOADER("ferry.tools.myloader", "FERRY_MYLOADER", Type.TOOL, 0, 0, (p) -> p.tools().myloader()),
 	TIUP("ferry.tools.tiup", "FERRY_TIUP", Type.TOOL, 0, 0, (p) -> p.tools().tiup()),
 	DUMPLING("ferry.tools.dumpling", "FERRY_DUMPLING", Type.OPTIONAL_TOOL, 0, 0, (p) -> p.tools().dumpling()),
-	LIGHTNING("ferry.tools.lightning", "FERRY_LIGHTNING", Type.OPTIONAL_TOOL, 0, 0, (p) -> p.tools().lightning());
+	LIGHTNING("ferry.tools.lightning", "FERRY_LIGHTNING", Type.OPTIONAL_TOOL, 0, 0, (p) -> p.tools().lightning()),
+	MANIFEST_SHA256("ferry.manifest-sha256", "FERRY_MANIFEST_SHA256", Type.BOOLEAN, 0, 0,
+			(p) -> Boolean.toString(p.manifestSha256()));
 
 	/** What kind of value a setting holds. */
 	public enum Type {
@@ -37,7 +39,9 @@ public enum Setting {
 		/** An executable: an absolute path or a name looked up on PATH. */
 		TOOL,
 		/** As TOOL, or empty (not used). */
-		OPTIONAL_TOOL
+		OPTIONAL_TOOL,
+		/** {@code true} or {@code false}. */
+		BOOLEAN
 
 	}
 
@@ -136,6 +140,12 @@ public enum Setting {
 						.invalid(this.key + " must be between " + this.min + " and " + this.max + ", not " + number);
 				}
 				return Integer.toString(number);
+			}
+			case BOOLEAN -> {
+				if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+					throw FerryException.invalid(this.key + " must be true or false, not '" + text + "'");
+				}
+				return text.toLowerCase(Locale.ROOT);
 			}
 			default -> {
 				if (text.isEmpty() && this.type == Type.TOOL) {

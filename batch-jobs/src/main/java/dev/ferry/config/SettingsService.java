@@ -106,7 +106,9 @@ public class SettingsService {
 				values.getOrDefault(Setting.LIGHTNING, tools.lightning()));
 		return new FerryProperties(base.home(), path(values, Setting.EXPORT_ROOT, base.exportRoot()),
 				path(values, Setting.IMPORT_ROOT, base.importRoot()),
-				number(values, Setting.MAX_CONCURRENT_TRANSFERS, base.maxConcurrentTransfers()), overlaid, base.files());
+				number(values, Setting.MAX_CONCURRENT_TRANSFERS, base.maxConcurrentTransfers()), overlaid, base.files(),
+				values.containsKey(Setting.MANIFEST_SHA256) ? Boolean.parseBoolean(values.get(Setting.MANIFEST_SHA256))
+						: base.manifestSha256());
 	}
 
 	private static int number(Map<Setting, String> values, Setting setting, int fallback) {

@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.cluster.ClusterService;
+import dev.ferry.manifest.FileChecksums;
 import dev.ferry.s3.DirectoryDownloader;
 import dev.ferry.s3.S3Clients;
 import dev.ferry.secret.SecretStore;
@@ -25,7 +26,8 @@ import dev.ferry.storage.RecordDirectory;
 /**
  * The seed's {@code buildDataImportConfig} node: makes the record directory, decides which dump to load (a source
  * export in place, an upload unpacked into this record's data/, or S3 objects – downloaded for myloader, read in
- * place by tidb-lightning), inspects it again ({@link DumpSources}) and repeats the pre-check on the target.
+ * place by tidb-lightning), inspects it again ({@link DumpSources}), checks its files against the export's manifest
+ * ({@link FileChecksums}) and repeats the pre-check on the target.
  */
 class BuildImportConfigTasklet implements Tasklet {
 
@@ -71,6 +73,9 @@ class BuildImportConfigTasklet implements Tasklet {
 					parameters.getString(TransferParameters.CLUSTER_ID), data);
 		}
 		Set<String> tables = DumpSources.inspect(parameters, data, this.secrets).tables();
+		if (Files.isDirectory(data)) { // tidb-lightning reads an S3 dump in place: not checked here
+			FileChecksums.require(data);
+		}
 		if (parameters.getString(TransferParameters.DRILL_OF) != null) {
 			data = drillView(stepExecution, data, dir.data());
 		}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
+import dev.ferry.record.ProgressContext;
 import dev.ferry.storage.DirectoryStats;
 import dev.ferry.storage.FileModes;
 import dev.ferry.storage.RecordDirectory;
@@ -17,6 +18,7 @@ import dev.ferry.tidb.DataLocation;
 import dev.ferry.tidb.DumplingCommand;
 import dev.ferry.tool.ToolCommand;
 import dev.ferry.tool.ToolInvocation;
+import dev.ferry.tool.ToolProcessTasklet;
 
 /**
  * The {@code tidb} chain's export: {@code tiup dumpling} with TiUniManager's flags, each filter rule its own
@@ -73,10 +75,13 @@ class DumplingExportInvocation implements ToolInvocation {
 	@Override
 	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
 		DirectoryStats stats = DirectoryStats.of(ExportDirectories.record(stepExecution).data());
-		progress.putString(MydumperProgress.PHASE, "dumping");
-		progress.putLong(MydumperProgress.BYTES, stats.bytes());
-		progress.putLong(MydumperProgress.FILES, stats.files());
-		progress.putLong(MydumperProgress.UPDATED_AT, System.currentTimeMillis());
+		long now = System.currentTimeMillis();
+		long startedAt = progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, now);
+		progress.putString(ProgressContext.PHASE, "dumping");
+		progress.putLong(ProgressContext.BYTES, stats.bytes());
+		progress.putLong(ProgressContext.FILES, stats.files());
+		progress.putLong(ProgressContext.BYTES_PER_SECOND, stats.bytes() * 1000 / Math.max(1, now - startedAt));
+		progress.putLong(ProgressContext.UPDATED_AT, now);
 	}
 
 }

@@ -1,14 +1,18 @@
 package dev.ferry.transfer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import dev.ferry.manifest.FileChecksums;
 import dev.ferry.tool.ToolCommand;
 
 /**
  * The import tool of the record's chain: tidb-lightning (tidb) or myloader (mysql). When a restart resumes at the
  * tool's step (so {@code buildDataImportConfig} did not run in this execution), the dump is inspected again first:
- * its files may have changed since.
+ * its files may have changed since (and are checked against the export's manifest again).
  */
 @Component
 class ImportInvocation extends ChainedInvocation {
@@ -29,8 +33,11 @@ class ImportInvocation extends ChainedInvocation {
 			.stream()
 			.anyMatch((step) -> BUILD_STEP.equals(step.getStepName()));
 		if (!built) {
-			DumpSources.inspect(stepExecution.getJobParameters(), ImportDirectories.data(stepExecution),
-					this.context.secrets());
+			Path data = ImportDirectories.data(stepExecution);
+			DumpSources.inspect(stepExecution.getJobParameters(), data, this.context.secrets());
+			if (Files.isDirectory(data)) {
+				FileChecksums.require(data);
+			}
 		}
 		return super.prepare(stepExecution);
 	}

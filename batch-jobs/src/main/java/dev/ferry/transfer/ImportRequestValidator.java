@@ -40,8 +40,7 @@ final class ImportRequestValidator {
 		ToolChain chain = ToolChain.choose(request.toolChain(), cluster.kind());
 		if (chain == ToolChain.NATIVE) {
 			throw FerryException.invalid("toolChain native is not available for imports yet (the native engine "
-					+ "exports only): import with toolChain mysql, whose myloader loads a native export's uncompressed "
-					+ "SQL files, or tidb");
+					+ "exports only): use toolChain mysql or tidb");
 		}
 		String backend = backend(request.backend(), chain, cluster, overwrite);
 		int sources = (RequestFields.isBlank(request.recordId()) ? 0 : 1)

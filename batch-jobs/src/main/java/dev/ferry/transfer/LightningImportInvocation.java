@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.cluster.Cluster;
+import dev.ferry.record.ProgressContext;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.storage.RunDirectory;
 import dev.ferry.tidb.DataLocation;
@@ -70,8 +71,8 @@ class LightningImportInvocation implements ToolInvocation {
 
 	@Override
 	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
-		progress.putString(MydumperProgress.PHASE, "loading");
-		progress.putLong(MydumperProgress.UPDATED_AT, System.currentTimeMillis());
+		progress.putString(ProgressContext.PHASE, "loading");
+		progress.putLong(ProgressContext.UPDATED_AT, System.currentTimeMillis());
 	}
 
 	@Override

@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.ferry.config.SettingsService;
 import dev.ferry.manifest.ManifestWriter;
 
 /**
  * The manifests being built while exports run, by job execution: each poll of the dump step scans what the tool has
  * written since the last poll, so only the tail is left when the dump ends. After a restart on another node the
- * record step simply scans everything.
+ * record step simply scans everything. Every file gets a CRC32C, and a sha256 too when {@code FERRY_MANIFEST_SHA256} says
+ * so (read when the export's scan starts).
  */
 @Component
 class ManifestScans {
@@ -45,8 +47,14 @@ class ManifestScans {
 		return thread;
 	});
 
+	private final SettingsService settings;
+
+	ManifestScans(SettingsService settings) {
+		this.settings = settings;
+	}
+
 	void catchUp(long jobExecutionId, Path data) {
-		ManifestWriter writer = this.writers.computeIfAbsent(jobExecutionId, (id) -> new ManifestWriter(data));
+		ManifestWriter writer = this.writers.computeIfAbsent(jobExecutionId, (id) -> newWriter(data));
 		if (!this.scanning.add(jobExecutionId)) {
 			return;
 		}
@@ -64,10 +72,20 @@ class ManifestScans {
 		});
 	}
 
+	/** The rows counted so far in the dump of this execution, by {@code db.table}; empty before the first scan. */
+	Map<String, Long> rowsSoFar(long jobExecutionId) {
+		ManifestWriter writer = this.writers.get(jobExecutionId);
+		return writer != null ? writer.rowsSoFar() : Map.of();
+	}
+
 	/** The writer that has followed this execution's dump, or a fresh one. */
 	ManifestWriter take(long jobExecutionId, Path data) {
 		ManifestWriter writer = this.writers.remove(jobExecutionId);
-		return writer != null ? writer : new ManifestWriter(data);
+		return writer != null ? writer : newWriter(data);
+	}
+
+	private ManifestWriter newWriter(Path data) {
+		return new ManifestWriter(data, this.settings.current().manifestSha256());
 	}
 
 }

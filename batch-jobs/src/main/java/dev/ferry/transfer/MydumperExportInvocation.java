@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ferry.cluster.Cluster;
+import dev.ferry.cluster.ClusterConnector;
+import dev.ferry.objects.StoredObjects;
+import dev.ferry.objects.StoredObjectsRestore;
 import dev.ferry.storage.FileModes;
 import dev.ferry.storage.RecordDirectory;
 import dev.ferry.tool.ToolCommand;
@@ -44,13 +50,26 @@ class MydumperExportInvocation implements ToolInvocation {
 	/** Per database (by index) when the filter takes only some of its tables: mydumper's {@code --regex}. */
 	static final String TABLE_REGEX = "export.tableRegex.";
 
+	private static final int MAX_WATCHED = 64;
+
 	private final TransferContext context;
 
 	private final S3Uploads uploads;
 
-	MydumperExportInvocation(TransferContext context, S3Uploads uploads) {
+	private final ManifestScans manifests;
+
+	/** The progress of each running dump, by step execution (a stopped or failed one never takes its own out). */
+	private final Map<Long, MydumperProgress> progress = Collections.synchronizedMap(new LinkedHashMap<>() {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, MydumperProgress> eldest) {
+			return size() > MAX_WATCHED;
+		}
+	});
+
+	MydumperExportInvocation(TransferContext context, S3Uploads uploads, ManifestScans manifests) {
 		this.context = context;
 		this.uploads = uploads;
+		this.manifests = manifests;
 	}
 
 	@Override
@@ -73,7 +92,8 @@ class MydumperExportInvocation implements ToolInvocation {
 			}
 		}
 		context.putInt(DATABASE_INDEX, 0);
-		context.putInt(MydumperProgress.TABLES_TOTAL, inventory.tables());
+		this.progress.put(stepExecution.getId(),
+				new MydumperProgress(ToolLogThreads.end(dir.toolLog("mydumper")), inventory.expectedRows()));
 		if ("s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE))) {
 			long recordId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 			this.uploads.open(stepExecution.getJobExecutionId(), S3Target.of(parameters, this.context.secrets()),
@@ -88,6 +108,8 @@ class MydumperExportInvocation implements ToolInvocation {
 		List<String> databases = Arrays.asList(context.getString(DATABASES).split("/"));
 		int done = context.getInt(DATABASE_INDEX);
 		keepMetadata(ExportDirectories.record(stepExecution).data(), databases.get(done));
+		keepObjects(stepExecution, databases.get(done));
+		updateProgress(stepExecution, finished, context); // the run's last lines: its last tables are done
 		if (done + 1 >= databases.size()) {
 			return null;
 		}
@@ -120,12 +142,18 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	@Override
 	public void recordProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
-		long startedAt = progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis());
-		MydumperProgress.update(progress, command.logFile(), command.workingDir().resolve(RecordDirectory.DATA),
-				startedAt);
+		updateProgress(stepExecution, command, progress);
 		if (progress.containsKey(ToolProcessTasklet.PID_KEY)) {
 			this.uploads.poll(stepExecution.getJobExecutionId(), progress.getLong(ToolProcessTasklet.PID_KEY), progress);
 		}
+	}
+
+	private void updateProgress(StepExecution stepExecution, ToolCommand command, ExecutionContext progress) {
+		long startedAt = progress.getLong(ToolProcessTasklet.STARTED_AT_KEY, System.currentTimeMillis());
+		MydumperProgress dump = this.progress.computeIfAbsent(stepExecution.getId(),
+				(id) -> new MydumperProgress(0, Map.of())); // not prepared by this node: what the log says
+		dump.update(progress, command.logFile(), command.workingDir().resolve(RecordDirectory.DATA), startedAt,
+				this.manifests.rowsSoFar(stepExecution.getJobExecutionId()));
 	}
 
 	@Override
@@ -143,6 +171,25 @@ class MydumperExportInvocation implements ToolInvocation {
 
 	private Path defaultsFile(StepExecution stepExecution) {
 		return MysqlDefaultsFile.of(this.context.home(), "mydumper", stepExecution);
+	}
+
+	/**
+	 * The exact text of the database's triggers, routines and events, which mydumper 0.10 writes with a space added
+	 * after each {@code ;} that ends a line: put back after myloader by the mysql chain's import
+	 * ({@link StoredObjectsRestore}).
+	 */
+	private void keepObjects(StepExecution stepExecution, String database) throws IOException {
+		JobParameters parameters = stepExecution.getJobParameters();
+		Cluster cluster = this.context.cluster(parameters);
+		String user = parameters.getString(TransferParameters.USER_NAME);
+		try (Connection source = ClusterConnector.open(cluster, user, this.context.password(parameters))) {
+			StoredObjects.keep(ExportDirectories.record(stepExecution).data(), database,
+					StoredObjects.read(source, database));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the triggers, routines and events of " + database
+					+ " on cluster " + cluster.name() + " as " + user + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Each run writes {@code metadata} (its binlog position); keep a copy per database, the last stays as is. */

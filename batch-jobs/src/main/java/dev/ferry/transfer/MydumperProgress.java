@@ -1,84 +1,93 @@
 package dev.ferry.transfer;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import dev.ferry.record.ProgressContext;
 import dev.ferry.storage.DirectoryStats;
 
 /**
- * Reads mydumper's {@code -v 3} log incrementally (from the offset kept in the context) and counts tables whose data
- * dump started; measures the output directory for bytes and files.
+ * How far one mysql-chain dump is (one per step execution, across its mydumper runs). Tables are done when mydumper's
+ * {@code -v 3} log shows their thread moved on ({@link ToolLogThreads}); rows are those the manifest scan has counted
+ * in the files so far; the rows expected are the source's statistics per table ({@code information_schema.TABLES}),
+ * replaced by the rows seen once a table is done, and raised by a tenth above the rows seen while a table holds more
+ * than its statistics said. Percent and ETA follow the rows ({@link ProgressContext#estimate}).
  */
 final class MydumperProgress {
 
-	static final String PHASE = "progress.phase";
+	private static final String DATA_JOB = "dumping data for ";
 
-	static final String BYTES = "progress.bytes";
+	/** What a table still running beyond its statistics is expected to hold more. */
+	private static final double BEYOND_STATISTICS = 1.1;
 
-	static final String FILES = "progress.files";
+	private final ToolLogThreads threads;
 
-	static final String TABLES_STARTED = "progress.tablesStarted";
+	private final Map<String, Long> expected;
 
-	static final String TABLES_TOTAL = "progress.tablesTotal";
+	private final int tables;
 
-	static final String BYTES_PER_SECOND = "progress.bytesPerSecond";
-
-	static final String UPDATED_AT = "progress.updatedAt";
-
-	private static final String LOG_OFFSET = "progress.logOffset";
-
-	private static final String DATA_LINE = "dumping data for";
-
-	private MydumperProgress() {
+	/**
+	 * @param logOffset where this attempt's lines start in the log
+	 * @param expected rows by {@code db.table} (the selected base tables)
+	 */
+	MydumperProgress(long logOffset, Map<String, Long> expected) {
+		this.threads = new ToolLogThreads(DATA_JOB, logOffset);
+		this.expected = Map.copyOf(expected);
+		this.tables = expected.size();
 	}
 
-	static void update(ExecutionContext context, Path log, Path data, long startedAtMillis) {
-		long offset = context.getLong(LOG_OFFSET, 0L);
-		int started = context.getInt(TABLES_STARTED, 0);
-		try {
-			if (Files.exists(log)) {
-				try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-					long length = file.length();
-					if (length > offset) {
-						byte[] chunk = new byte[(int) Math.min(length - offset, 4 * 1024 * 1024)];
-						file.seek(offset);
-						file.readFully(chunk);
-						String text = new String(chunk, StandardCharsets.UTF_8);
-						int lastNewline = text.lastIndexOf('\n');
-						if (lastNewline >= 0) {
-							started += count(text.substring(0, lastNewline), DATA_LINE);
-							offset += text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length;
-						}
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			// progress is best effort; the tool's exit code decides the outcome
+	/**
+	 * Reads the log's new lines and records the counts.
+	 * @param rowsSoFar rows counted so far in the dump's files, by {@code db.table}
+	 */
+	void update(ExecutionContext context, Path log, Path data, long startedAtMillis, Map<String, Long> rowsSoFar) {
+		this.threads.read(log);
+		Set<String> finished = tableNames(this.threads.done());
+		long rows = 0;
+		long total = 0;
+		Map<String, Long> expected = new HashMap<>(this.expected);
+		rowsSoFar.keySet().forEach((table) -> expected.putIfAbsent(table, 0L));
+		for (Map.Entry<String, Long> table : expected.entrySet()) {
+			long seen = rowsSoFar.getOrDefault(table.getKey(), 0L);
+			rows += seen;
+			total += finished.contains(table.getKey()) ? seen
+					: (seen < table.getValue()) ? table.getValue() : (long) Math.ceil(seen * BEYOND_STATISTICS);
 		}
 		DirectoryStats stats = DirectoryStats.of(data);
 		long now = System.currentTimeMillis();
 		long elapsed = Math.max(1, now - startedAtMillis);
-		context.putLong(LOG_OFFSET, offset);
-		context.putInt(TABLES_STARTED, started);
-		context.putString(PHASE, "dumping");
-		context.putLong(BYTES, stats.bytes());
-		context.putLong(FILES, stats.files());
-		context.putLong(BYTES_PER_SECOND, stats.bytes() * 1000 / elapsed);
-		context.putLong(UPDATED_AT, now);
+		int tablesDone = Math.min(this.tables, finished.size());
+		context.putString(ProgressContext.PHASE, "dumping");
+		context.putLong(ProgressContext.BYTES, stats.bytes());
+		context.putLong(ProgressContext.FILES, stats.files());
+		context.putLong(ProgressContext.TABLES_DONE, tablesDone);
+		context.putLong(ProgressContext.TABLES_TOTAL, this.tables);
+		context.putLong(ProgressContext.ROWS, rows);
+		context.putLong(ProgressContext.ROWS_TOTAL, total);
+		context.putLong(ProgressContext.BYTES_PER_SECOND, stats.bytes() * 1000 / elapsed);
+		context.putLong(ProgressContext.UPDATED_AT, now);
+		if (total > 0) {
+			ProgressContext.estimate(context, rows, total, elapsed);
+		}
+		else { // nothing but empty tables, as far as the statistics know
+			ProgressContext.estimate(context, tablesDone, this.tables, elapsed);
+		}
 	}
 
-	private static int count(String text, String needle) {
-		int count = 0;
-		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
-			count++;
+	/** {@code db.table} of mydumper's {@code `db`.`table`} (the mysql chain refuses names with a backtick). */
+	private static Set<String> tableNames(Set<String> logged) {
+		Set<String> names = new java.util.HashSet<>();
+		for (String item : logged) {
+			int split = item.indexOf("`.`");
+			if (item.startsWith("`") && item.endsWith("`") && split > 0) {
+				names.add(item.substring(1, split) + "." + item.substring(split + 3, item.length() - 1));
+			}
 		}
-		return count;
+		return names;
 	}
 
 }

@@ -1,57 +1,41 @@
 package dev.ferry.transfer;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** Reads myloader's {@code -v 3} log incrementally: one "restoring `db`.`table` part N" line per data file. */
+import dev.ferry.record.ProgressContext;
+
+/**
+ * How far one myloader run is: a data file is done once its thread in the {@code -v 3} log ("Thread N restoring
+ * `db`.`table` part K") has moved on ({@link ToolLogThreads}); percent and ETA follow the files done of all.
+ */
 final class MyloaderProgress {
 
-	static final String FILES_DONE = "progress.filesStarted";
+	private static final String DATA_JOB = "restoring ";
 
-	static final String FILES_TOTAL = "progress.filesTotal";
+	private final ToolLogThreads threads;
 
-	private static final String LOG_OFFSET = "progress.logOffset";
+	private final long files;
 
-	private static final String RESTORING = " restoring `";
-
-	private MyloaderProgress() {
+	/**
+	 * @param logOffset where this attempt's lines start in the log
+	 * @param files the dump's data files
+	 */
+	MyloaderProgress(long logOffset, long files) {
+		this.threads = new ToolLogThreads(DATA_JOB, logOffset);
+		this.files = files;
 	}
 
-	static void update(ExecutionContext context, Path log, long startedAtMillis) {
-		long offset = context.getLong(LOG_OFFSET, 0L);
-		long started = context.getLong(FILES_DONE, 0L);
-		try {
-			if (Files.exists(log)) {
-				try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-					if (file.length() > offset) {
-						byte[] chunk = new byte[(int) Math.min(file.length() - offset, 4 * 1024 * 1024)];
-						file.seek(offset);
-						file.readFully(chunk);
-						String text = new String(chunk, StandardCharsets.UTF_8);
-						int lastNewline = text.lastIndexOf('\n');
-						if (lastNewline >= 0) {
-							String complete = text.substring(0, lastNewline + 1);
-							for (int i = complete.indexOf(RESTORING); i >= 0; i = complete.indexOf(RESTORING, i + 1)) {
-								started++;
-							}
-							offset += complete.getBytes(StandardCharsets.UTF_8).length;
-						}
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			// best effort: the exit code decides the outcome
-		}
-		context.putLong(LOG_OFFSET, offset);
-		context.putLong(FILES_DONE, started);
-		context.putString(MydumperProgress.PHASE, "loading");
-		context.putLong(MydumperProgress.UPDATED_AT, System.currentTimeMillis());
+	void update(ExecutionContext context, Path log, long startedAtMillis) {
+		this.threads.read(log);
+		long now = System.currentTimeMillis();
+		long done = Math.min(this.files, this.threads.done().size());
+		context.putString(ProgressContext.PHASE, "loading");
+		context.putLong(ProgressContext.FILES_DONE, done);
+		context.putLong(ProgressContext.FILES_TOTAL, this.files);
+		context.putLong(ProgressContext.UPDATED_AT, now);
+		ProgressContext.estimate(context, done, this.files, Math.max(1, now - startedAtMillis));
 	}
 
 }

@@ -23,9 +23,15 @@ import dev.ferry.cluster.ClusterConnector;
  * @param tables selected base tables (for the progress bar)
  * @param refused why selected databases and tables cannot be exported by the mysql chain (empty when all can)
  * @param bytes the selected base tables' size by the server's statistics (see {@link #size})
+ * @param expectedRows the selected base tables' rows by the server's statistics, by {@code db.table} (for progress)
  */
 record SourceInventory(List<String> databases, List<@Nullable String> tableRegex, int tables, List<String> refused,
-		long bytes) {
+		long bytes, Map<String, Long> expectedRows) {
+
+	SourceInventory(List<String> databases, List<@Nullable String> tableRegex, int tables, List<String> refused,
+			long bytes) {
+		this(databases, tableRegex, tables, refused, bytes, Map.of());
+	}
 
 	private static final String SELECTABLE = """
 			SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, AVG_ROW_LENGTH, TABLE_ROWS, DATA_LENGTH
@@ -46,6 +52,7 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 		Map<String, Set<String>> withTriggers = new HashMap<>();
 		int baseTables = 0;
 		long bytes = 0;
+		Map<String, Long> expectedRows = new HashMap<>();
 		try (var connection = ClusterConnector.open(cluster, user, password);
 				var statement = connection.createStatement()) {
 			try (var rs = statement.executeQuery(SELECTABLE)) {
@@ -58,6 +65,7 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 						if ("BASE TABLE".equals(rs.getString(3))) {
 							baseTables++;
 							bytes = saturatedAdd(bytes, size(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+							expectedRows.put(db + "." + table, Math.max(0, rs.getLong(5)));
 						}
 					}
 				}
@@ -81,7 +89,7 @@ record SourceInventory(List<String> databases, List<@Nullable String> tableRegex
 				addIfNotNull(refused, problem != null ? problem : MydumperNames.triggerProblem(db, table, triggered));
 			}
 		}
-		return new SourceInventory(databases, regex, baseTables, List.copyOf(refused), bytes);
+		return new SourceInventory(databases, regex, baseTables, List.copyOf(refused), bytes, expectedRows);
 	}
 
 	private static long saturatedAdd(long a, long b) {

@@ -17,7 +17,7 @@ class SettingsServiceTests {
 			Path.of("/srv/ferry/import"), 4,
 			new FerryProperties.Tools("mydumper", "myloader", 4, Duration.ofHours(24), Duration.ofSeconds(2),
 					Duration.ofSeconds(10), "tiup", "", ""),
-			new FerryProperties.Files(100, 3, 3, 1000, 10, 200));
+			new FerryProperties.Files(100, 3, 3, 1000, 10, 200), false);
 
 	@Test
 	void storedValuesOverlayTheDefaultsAndTheRestStays() {
@@ -32,6 +32,8 @@ class SettingsServiceTests {
 		assertThat(current.tools().timeout()).isEqualTo(Duration.ofHours(24));
 		assertThat(current.files()).isEqualTo(DEFAULTS.files());
 		assertThat(current.home()).isEqualTo(DEFAULTS.home());
+		assertThat(current.manifestSha256()).isFalse();
+		assertThat(SettingsService.overlay(DEFAULTS, Map.of(Setting.MANIFEST_SHA256, "true")).manifestSha256()).isTrue();
 	}
 
 	@Test
@@ -47,12 +49,17 @@ class SettingsServiceTests {
 			.withMessage("ferry.tools.myloader is required");
 		assertThatExceptionOfType(FerryException.class).isThrownBy(() -> Setting.TIUP.normalize("ti\nup"))
 			.withMessage("ferry.tools.tiup is not a usable file name");
+		assertThat(Setting.MANIFEST_SHA256.normalize(" TRUE ")).isEqualTo("true");
+		assertThatExceptionOfType(FerryException.class).isThrownBy(() -> Setting.MANIFEST_SHA256.normalize("yes"))
+			.withMessage("ferry.manifest-sha256 must be true or false, not 'yes'");
 	}
 
 	@Test
 	void everySettingReadsItsOwnValueAndHasAFormName() {
 		assertThat(Setting.MAX_CONCURRENT_TRANSFERS.valueIn(DEFAULTS)).isEqualTo("4");
 		assertThat(Setting.TIUP.valueIn(DEFAULTS)).isEqualTo("tiup");
+		assertThat(Setting.MANIFEST_SHA256.valueIn(DEFAULTS)).isEqualTo("false");
+		assertThat(Setting.MANIFEST_SHA256.field()).isEqualTo("manifestSha256");
 		assertThat(Setting.MAX_CONCURRENT_TRANSFERS.field()).isEqualTo("maxConcurrentTransfers");
 		assertThat(Setting.EXPORT_ROOT.environment()).isEqualTo("FERRY_EXPORT_ROOT");
 	}

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,8 +105,10 @@ class HistoryEtaTests {
 
 	@Test
 	void theToolsOwnEstimateWins() {
-		Progress mydumper = Progress.running("exportDataFromCluster", Map.of("progress.tablesStarted", 3L,
-				"progress.tablesTotal", 12L, "tool.startedAt", 1_000L, "progress.updatedAt", 31_000L));
+		ExecutionContext context = new ExecutionContext();
+		context.putString(ProgressContext.PHASE, "dumping");
+		ProgressContext.estimate(context, 3, 12, 30_000);
+		Progress mydumper = Progress.running("exportDataFromCluster", context.toMap());
 		assertThat(mydumper.estimatedFrom()).isEqualTo("tool");
 		assertThat(mydumper.percent()).isEqualTo(25);
 

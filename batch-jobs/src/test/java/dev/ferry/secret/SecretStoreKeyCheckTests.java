@@ -91,7 +91,7 @@ class SecretStoreKeyCheckTests {
 		return new FerryProperties(this.home, this.home, this.home, 4,
 				new FerryProperties.Tools("mydumper", "myloader", 4, Duration.ofHours(1), Duration.ofSeconds(1),
 						Duration.ofSeconds(1), "tiup", "", ""),
-				new FerryProperties.Files(1, 1, 1, 1, 1, 1));
+				new FerryProperties.Files(1, 1, 1, 1, 1, 1), false);
 	}
 
 	private static String randomKey() {

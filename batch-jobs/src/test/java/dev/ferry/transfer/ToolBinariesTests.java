@@ -51,7 +51,7 @@ class ToolBinariesTests {
 		return new FerryProperties(this.dir, this.dir, this.dir, 4,
 				new FerryProperties.Tools(mydumper, myloader, 4, Duration.ofHours(1), Duration.ofSeconds(1),
 						Duration.ofSeconds(1), tiup, dumpling, ""),
-				new FerryProperties.Files(1, 1, 1, 1, 1, 1));
+				new FerryProperties.Files(1, 1, 1, 1, 1, 1), false);
 	}
 
 }

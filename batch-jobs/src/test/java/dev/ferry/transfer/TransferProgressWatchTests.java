@@ -9,6 +9,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.MetaDataInstanceFactory;
 
+import dev.ferry.record.ProgressContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,14 +23,14 @@ class TransferProgressWatchTests {
 	void noChangeCountsFromTheStepStartAndAChangeResetsIt() {
 		JobExecution execution = MetaDataInstanceFactory.createJobExecution("exportData", 1L, 11L);
 		StepExecution step = running(execution, "exportDataFromCluster", 21L, 60);
-		step.getExecutionContext().putLong(MydumperProgress.BYTES, 100L);
-		step.getExecutionContext().putLong(MydumperProgress.UPDATED_AT, 1L);
+		step.getExecutionContext().putLong(ProgressContext.BYTES, 100L);
+		step.getExecutionContext().putLong(ProgressContext.UPDATED_AT, 1L);
 
 		assertThat(this.watch.stalledSeconds(List.of(execution))).isCloseTo(60, within(2.0));
-		step.getExecutionContext().putLong(MydumperProgress.UPDATED_AT, 2L); // a poll, not progress
+		step.getExecutionContext().putLong(ProgressContext.UPDATED_AT, 2L); // a poll, not progress
 		assertThat(this.watch.stalledSeconds(List.of(execution))).isCloseTo(60, within(2.0));
 
-		step.getExecutionContext().putLong(MydumperProgress.BYTES, 200L);
+		step.getExecutionContext().putLong(ProgressContext.BYTES, 200L);
 		assertThat(this.watch.stalledSeconds(List.of(execution))).isLessThan(1);
 	}
 

@@ -30,4 +30,14 @@ public record SnapshotPoint(String kind, Instant takenAt, boolean consistent, @N
 				this.gtid, this.tso, List.copyOf(outside));
 	}
 
+	/** For the log: the TSO, or the binlog position (or its absence), and whether it is consistent. */
+	public String describe() {
+		if (this.tso != null) {
+			return "TSO " + this.tso;
+		}
+		String position = (this.binlogFile != null) ? this.binlogFile + ":" + this.binlogPosition
+				+ (this.gtid != null ? " GTID " + this.gtid : "") : "no binlog position";
+		return position + (this.consistent ? "" : ", NOT consistent");
+	}
+
 }

@@ -102,7 +102,7 @@ public class ConsoleFormat {
 		if (done == null || total == null || total <= 0) {
 			return null;
 		}
-		return (int) Math.min(100, done * 100 / total);
+		return (int) Math.min(99, done * 100 / total); // 100 only once finished
 	}
 
 	private static @Nullable Instant instant(@Nullable Temporal time) {

@@ -63,12 +63,12 @@ public class HealthChecks {
 		return checks;
 	}
 
-	/** The check of one setting's (not yet saved) value: a tool or a root; null for numbers. */
+	/** The check of one setting's (not yet saved) value: a tool or a root; numbers and booleans have none. */
 	public static Object check(Setting setting, String value) {
 		return switch (setting.type()) {
 			case PATH -> StorageCheck.of(Path.of(value.strip()));
 			case TOOL, OPTIONAL_TOOL -> ToolCheck.of(value.strip());
-			case NUMBER -> throw new IllegalArgumentException(setting.key() + " has no check");
+			case NUMBER, BOOLEAN -> throw new IllegalArgumentException(setting.key() + " has no check");
 		};
 	}
 

@@ -43,7 +43,7 @@ final class SettingsValidator {
 				case PATH -> StorageCheck.of(Path.of(value)).problem();
 				case TOOL -> notFound(value);
 				case OPTIONAL_TOOL -> value.isEmpty() ? null : notFound(value);
-				case NUMBER -> null;
+				case NUMBER, BOOLEAN -> null;
 			};
 			if (problem != null) {
 				errors.rejectValue(field, "settings.invalid", value + ": " + problem);

@@ -66,7 +66,7 @@ class DashboardControllerTests {
 		given(this.settings.current()).willReturn(new FerryProperties(dir, dir, dir.resolve("import/x"), 4,
 				new FerryProperties.Tools(tool.toString(), "ferry-no-such-myloader", 4, Duration.ofHours(1), Duration.ofSeconds(2),
 						Duration.ofSeconds(10), "ferry-no-such-tiup", "", ""),
-				new FerryProperties.Files(1, 1, 1, 1, 1, 1)));
+				new FerryProperties.Files(1, 1, 1, 1, 1, 1), false));
 		this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Tools and storage"),

@@ -72,7 +72,7 @@ class SettingsControllerTests {
 		this.current = new FerryProperties(dir, dir.resolve("export"), dir.resolve("import"), 4,
 				new FerryProperties.Tools(this.tool.toString(), this.tool.toString(), 6, Duration.ofHours(24),
 						Duration.ofSeconds(2), Duration.ofSeconds(10), "sh", "", ""),
-				new FerryProperties.Files(1L << 30, 3, 2, 1L << 40, 100, 200));
+				new FerryProperties.Files(1L << 30, 3, 2, 1L << 40, 100, 200), false);
 		given(this.settings.current()).willReturn(this.current);
 		given(this.settings.defaults()).willReturn(this.current);
 		given(this.settings.stored()).willReturn(Map.of(Setting.DUMP_THREADS, "6"));
@@ -95,6 +95,17 @@ class SettingsControllerTests {
 	}
 
 	@Test
+	void theManifestChecksumIsAChoiceOfTrueOrFalse() throws Exception {
+		this.mvc.perform(get("/settings"))
+			.andExpect(content().string(allOf(containsString("<select id=\"valuesmanifestSha256\" name=\"values[manifestSha256]\""),
+					matchesPattern("(?s).*<option value=\"false\" selected=\"selected\">false</option>.*"),
+					containsString("Default (FERRY_MANIFEST_SHA256 or application.yml): false."))));
+		this.mvc.perform(form(post("/settings"), "values[manifestSha256]", "true"))
+			.andExpect(redirectedUrl("/settings"));
+		verify(this.settings).save(Map.of(Setting.MANIFEST_SHA256, "true"));
+	}
+
+	@Test
 	void saveStoresOnlyWhatChanged() throws Exception {
 		this.mvc.perform(form(post("/settings"), "values[dumpThreads]", "2"))
 			.andExpect(redirectedUrl("/settings"))
@@ -109,7 +120,7 @@ class SettingsControllerTests {
 		FerryProperties withoutTiup = new FerryProperties(dir, dir.resolve("export"), dir.resolve("import"), 4,
 				new FerryProperties.Tools(this.tool.toString(), this.tool.toString(), 6, Duration.ofHours(24),
 						Duration.ofSeconds(2), Duration.ofSeconds(10), "/nonexistent/tiup", "", ""),
-				this.current.files());
+				this.current.files(), false);
 		given(this.settings.current()).willReturn(withoutTiup);
 		this.current = withoutTiup;
 		this.mvc.perform(form(post("/settings"), "values[maxConcurrentTransfers]", "8"))

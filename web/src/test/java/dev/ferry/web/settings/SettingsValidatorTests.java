@@ -29,7 +29,8 @@ class SettingsValidatorTests {
 		assertThat(errors.hasErrors()).as(errors.toString()).isFalse();
 		assertThat(values).containsEntry(Setting.EXPORT_ROOT, this.dir.resolve("export").toString())
 			.containsEntry(Setting.DUMP_THREADS, "8")
-			.containsEntry(Setting.DUMPLING, "");
+			.containsEntry(Setting.DUMPLING, "")
+			.containsEntry(Setting.MANIFEST_SHA256, "false");
 	}
 
 	@Test
@@ -43,6 +44,7 @@ class SettingsValidatorTests {
 		form.getValues().put("mydumper", "/nonexistent/mydumper");
 		form.getValues().put("tiup", "");
 		form.getValues().put("lightning", "ferry-no-such-lightning");
+		form.getValues().put("manifestSha256", "yes");
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
 		Map<Setting, String> values = SettingsValidator.validate(form, new SettingsForm(), errors);
 		assertThat(errors.getFieldError("values[exportRoot]").getDefaultMessage())
@@ -57,6 +59,8 @@ class SettingsValidatorTests {
 		assertThat(errors.getFieldError("values[tiup]").getDefaultMessage()).isEqualTo("ferry.tools.tiup is required");
 		assertThat(errors.getFieldError("values[lightning]").getDefaultMessage())
 			.isEqualTo("ferry-no-such-lightning: not found on PATH");
+		assertThat(errors.getFieldError("values[manifestSha256]").getDefaultMessage())
+			.isEqualTo("ferry.manifest-sha256 must be true or false, not 'yes'");
 		assertThat(values).containsOnlyKeys(Setting.MYLOADER, Setting.DUMPLING);
 	}
 
@@ -113,6 +117,7 @@ class SettingsValidatorTests {
 		form.getValues().put("tiup", "sh");
 		form.getValues().put("dumpling", "");
 		form.getValues().put("lightning", "");
+		form.getValues().put("manifestSha256", "false");
 		return form;
 	}
 
