@@ -9,35 +9,76 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which {@code SET} statements a dump may hold: session variables a dumper writes (character sets, time zone,
- * foreign key and unique checks, notes) and user variables, each set to one plain value. No function call or
- * subquery, no {@code GLOBAL}, no {@code PASSWORD}/{@code ROLE}/{@code STATEMENT … FOR}, no {@code sql_mode} (it
- * changes how strings are quoted), and only character sets in which a backslash or quote byte is never part of a
- * character (a {@code gbk} or {@code sjis} connection would end strings where the reader does not). A user variable
- * may set a character set only if the same file saved it from the session's ({@code SET @PREV=@@CHARACTER_SET_CLIENT},
- * as mydumper writes). One instance per file.
+ * foreign key and unique checks, notes, {@code sql_mode}) and user variables, each set to one plain value. No
+ * function call or subquery, no {@code GLOBAL}, no {@code PASSWORD}/{@code ROLE}/{@code STATEMENT … FOR}; a
+ * {@code sql_mode} only as a string, followed by {@link SessionMode} (it changes how strings are quoted); and only
+ * character sets in which a backslash or quote byte is never part of a character (a {@code gbk}, {@code big5},
+ * {@code sjis} or {@code cp932} connection would end strings where the reader does not). A user variable may set a
+ * character set only if the same file saved it from the session's ({@code SET @PREV=@@CHARACTER_SET_CLIENT}, as
+ * mydumper writes). {@code @ferry_ddl} is not set here (see {@link DdlCarrier}). One instance per file.
  */
 final class SetStatement {
 
 	private static final Set<String> VARIABLES = Set.of("CHARACTER_SET_CLIENT", "CHARACTER_SET_RESULTS",
 			"CHARACTER_SET_CONNECTION", "COLLATION_CONNECTION", "FOREIGN_KEY_CHECKS", "UNIQUE_CHECKS", "TIME_ZONE",
-			"SQL_NOTES", "SQL_QUOTE_SHOW_CREATE", "AUTOCOMMIT");
+			"SQL_NOTES", "SQL_QUOTE_SHOW_CREATE", "AUTOCOMMIT", "SQL_MODE");
 
 	private static final Set<String> CHARSET_VARIABLES = Set.of("CHARACTER_SET_CLIENT", "CHARACTER_SET_RESULTS",
 			"CHARACTER_SET_CONNECTION", "COLLATION_CONNECTION");
 
+	/**
+	 * MariaDB's character sets in which no byte of a multi-byte character is ASCII, or whose characters are one byte
+	 * (the native engine keeps a stored object's client character set, whatever it was): read alike byte by byte.
+	 */
 	private static final Set<String> CHARSETS = Set.of("BINARY", "UTF8", "UTF8MB3", "UTF8MB4", "LATIN1", "ASCII",
-			"DEFAULT");
+			"DEFAULT", "ARMSCII8", "CP1250", "CP1251", "CP1256", "CP1257", "CP850", "CP852", "CP866", "DEC8",
+			"EUCJPMS", "EUCKR", "GB2312", "GEOSTD8", "GREEK", "HEBREW", "HP8", "KEYBCS2", "KOI8R", "KOI8U", "LATIN2",
+			"LATIN5", "LATIN7", "MACCE", "MACROMAN", "SWE7", "TIS620", "UJIS");
 
 	private final Set<String> savedCharsets = new HashSet<>();
 
-	/** Null if {@code tokens} (a whole SET statement) is allowed, else why not. */
-	@Nullable String refusal(List<SqlToken> tokens) {
+	private final SessionMode session;
+
+	private @Nullable String detail;
+
+	private boolean userVariables;
+
+	private boolean conditional;
+
+	SetStatement(SessionMode session) {
+		this.session = session;
+	}
+
+	/** The most bytes of a string to keep after {@code tokens} (a SET statement's first ones): 0 for none. */
+	static int valueLimit(List<SqlToken> tokens) {
+		int last = tokens.size() - 1;
+		if (last < 2 || !tokens.get(last).isSymbol('=')) {
+			return 0;
+		}
+		SqlToken variable = tokens.get(tokens.get(last - 1).isSymbol(':') ? last - 2 : last - 1);
+		return (variable.is("SQL_MODE") || variable.is("@@SQL_MODE")) ? SessionMode.LIMIT : 0;
+	}
+
+	/** Whether the last statement checked set a user variable. */
+	boolean setsUserVariables() {
+		return this.userVariables;
+	}
+
+	/**
+	 * Null if {@code tokens} (a whole SET statement) is allowed, else why not.
+	 * @param conditional whether the statement is in an executable comment a server may skip
+	 */
+	@Nullable String refusal(List<SqlToken> tokens, boolean conditional) {
+		this.detail = null;
+		this.userVariables = false;
+		this.conditional = conditional;
 		int i = 1;
 		while (true) {
 			int next = assignment(tokens, i);
 			if (next < 0) {
-				return "only SET of a dump's session variables (character set, time zone, checks) or of user"
-						+ " variables to a plain value is allowed";
+				return (this.detail != null) ? this.detail
+						: "only SET of a dump's session variables (character set, time zone, checks, sql_mode) or of"
+								+ " user variables to a plain value is allowed";
 			}
 			if (next == tokens.size()) {
 				return null;
@@ -91,6 +132,12 @@ final class SetStatement {
 		if (!user && !VARIABLES.contains(variable)) {
 			return -1;
 		}
+		if (variable.equals(DdlCarrier.VARIABLE)) {
+			this.detail = "SET " + DdlCarrier.VARIABLE.toLowerCase(Locale.ROOT) + " is only accepted alone, as "
+					+ DdlCarrier.FORM;
+			return -1;
+		}
+		this.userVariables |= user;
 		if (i < tokens.size() && tokens.get(i).isSymbol(':')) {
 			i++;
 		}
@@ -100,6 +147,10 @@ final class SetStatement {
 		i++;
 		if (CHARSET_VARIABLES.contains(variable)) {
 			return charset(tokens, i);
+		}
+		if (variable.equals("SQL_MODE")) {
+			this.detail = this.session.sqlMode((i < tokens.size()) ? tokens.get(i).value() : null, this.conditional);
+			return (this.detail == null) ? i + 1 : -1;
 		}
 		if (user) {
 			SqlToken value = (i < tokens.size()) ? tokens.get(i) : SqlToken.STRING;

@@ -1,9 +1,15 @@
 package dev.ferry.dump;
 
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * One lexical token of a MySQL statement. Words are bare keywords, names, numbers and variables ({@code @x},
  * {@code @@x}); identifiers are {@code `quoted`} names (text unquoted, at most {@link SqlStatementReader#MAX_NAME}
- * characters kept); strings carry no text, so no value of a dump is ever held or shown; symbols are one character.
+ * characters kept); strings carry no text, so no value of a dump is ever held or shown, except where the inspector
+ * needs the value ({@code SET sql_mode}, {@code SET @ferry_ddl}): then the text is the opening quote followed by the
+ * value, one {@code char} per byte, see {@link #value()}; symbols are one character.
  */
 public record SqlToken(Kind kind, String text) {
 
@@ -43,6 +49,12 @@ public record SqlToken(Kind kind, String text) {
 	public boolean isName() {
 		return this.kind == Kind.IDENTIFIER
 				|| (this.kind == Kind.WORD && !this.text.isEmpty() && !Character.isDigit(this.text.charAt(0)));
+	}
+
+	/** The bytes of a string whose value was kept, else null. */
+	byte @Nullable [] value() {
+		return (this.kind == Kind.STRING && !this.text.isEmpty())
+				? this.text.substring(1).getBytes(StandardCharsets.ISO_8859_1) : null;
 	}
 
 	/** How the token looks in a message: strings as {@code '…'}. */

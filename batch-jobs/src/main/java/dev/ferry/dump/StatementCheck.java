@@ -1,5 +1,8 @@
 package dev.ferry.dump;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +14,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks each statement of one file against the file's {@link DumpFileRole}: the statement's kind and target from
  * its first {@value #HEADER} tokens, and, streamed over all its tokens, the words that would take it beyond its
- * role ({@code SELECT} in a {@code CREATE TABLE}, anything but literals after {@code VALUES}). Reports each table a
- * statement creates or fills.
+ * role ({@code SELECT} in a {@code CREATE TABLE}, anything but literals after {@code VALUES}). {@code SET}s go to
+ * {@link SetStatement}, which follows the session's {@code sql_mode} ({@link SessionMode}) so that the reader reads
+ * on as the server will; the native engine's {@code SET @ferry_ddl} … {@code EXECUTE IMMEDIATE @ferry_ddl} pairs to
+ * {@link DdlCarrier}, and the statement carried is read and checked here in the file's role, {@link #nested}.
+ * Reports each table a statement creates or fills. {@link #finish} checks what the file leaves behind.
  */
 final class StatementCheck implements SqlStatementReader.Handler {
 
@@ -34,13 +40,31 @@ final class StatementCheck implements SqlStatementReader.Handler {
 
 	private final String shownName;
 
+	private final Consumer<String> tables;
+
+	private final SqlStatementReader reader;
+
+	/** Whether this checks the statement carried in {@code @ferry_ddl}, not the file's own. */
+	private final boolean nested;
+
 	private final RoleRules rules;
 
-	private final SetStatement sets = new SetStatement();
+	private final SessionMode session;
+
+	private final SetStatement sets;
+
+	private final DdlCarrier ddl;
 
 	private final List<SqlToken> header = new ArrayList<>(HEADER);
 
+	/** Bit {@code i}: token {@code i} came right after the one before. */
+	private long attached;
+
 	private int count;
+
+	private boolean setStatement;
+
+	private int stringLimit;
 
 	private long statements;
 
@@ -58,10 +82,22 @@ final class StatementCheck implements SqlStatementReader.Handler {
 
 	private boolean engineNext;
 
-	StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables) {
+	/** Checks the statements {@code reader} reads from one file. */
+	StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables, SqlStatementReader reader) {
+		this(role, shownName, tables, reader, false);
+	}
+
+	private StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables, SqlStatementReader reader,
+			boolean nested) {
 		this.role = role;
 		this.shownName = shownName;
+		this.tables = tables;
+		this.reader = reader;
+		this.nested = nested;
 		this.rules = new RoleRules(role, tables);
+		this.session = new SessionMode(role.kind());
+		this.sets = new SetStatement(this.session);
+		this.ddl = new DdlCarrier(role.kind());
 	}
 
 	long statements() {
@@ -70,9 +106,22 @@ final class StatementCheck implements SqlStatementReader.Handler {
 
 	@Override
 	public void token(SqlToken token) {
-		if (this.count++ < HEADER) {
+		if (this.count < HEADER) {
 			this.header.add(token);
+			if (this.reader.attached()) {
+				this.attached |= 1L << this.count;
+			}
+			if (this.count == 0) {
+				this.setStatement = token.is("SET") && !this.nested;
+			}
+			if (this.setStatement) {
+				this.stringLimit = Math.max(SetStatement.valueLimit(this.header), DdlCarrier.valueLimit(this.header));
+			}
 		}
+		else {
+			this.stringLimit = 0;
+		}
+		this.count++;
 		if (this.engineNext && !token.isSymbol('=') && token.kind() != SqlToken.Kind.WORD) {
 			this.engineNext = false;
 		}
@@ -148,13 +197,24 @@ final class StatementCheck implements SqlStatementReader.Handler {
 	}
 
 	@Override
+	public int stringLimit() {
+		return this.stringLimit;
+	}
+
+	@Override
+	public LexMode mode() {
+		return this.session.mode();
+	}
+
+	@Override
 	public void end(long line) {
 		this.statements++;
 		try {
-			String refusal = refusal();
+			String refusal = refusal(line);
 			if (refusal != null) {
-				throw new DumpRefusedException(this.shownName + ", statement " + this.statements + " (line " + line
-						+ ") \"" + preview() + "\": " + refusal);
+				String where = this.nested ? ""
+						: this.shownName + ", statement " + this.statements + " (line " + line + ") ";
+				throw new DumpRefusedException(where + "\"" + preview() + "\": " + refusal);
 			}
 		}
 		finally {
@@ -162,8 +222,22 @@ final class StatementCheck implements SqlStatementReader.Handler {
 		}
 	}
 
+	/** Checks what the file leaves to the session after its last statement. */
+	void finish() {
+		String refusal = this.ddl.atEnd();
+		if (refusal == null) {
+			refusal = this.session.atEnd();
+		}
+		if (refusal != null) {
+			throw new DumpRefusedException(this.shownName + ": " + refusal);
+		}
+	}
+
 	private void reset() {
 		this.header.clear();
+		this.attached = 0;
+		this.setStatement = false;
+		this.stringLimit = 0;
 		this.count = 0;
 		this.parens = 0;
 		this.afterValues = false;
@@ -174,13 +248,56 @@ final class StatementCheck implements SqlStatementReader.Handler {
 		this.engineNext = false;
 	}
 
-	private @Nullable String refusal() {
+	private @Nullable String refusal(long line) {
 		Header h = new Header(this.header);
-		if (h.at(0).is("SET")) {
-			return (this.count > HEADER) ? "SET statement too long" : this.sets.refusal(this.header);
+		RoleRules.Facts facts = new RoleRules.Facts(this.refusedWord, this.engine, this.afterValues, this.badValue);
+		if (this.nested) {
+			return h.at(0).is("CREATE") ? this.rules.refusal(h, facts)
+					: "only a CREATE statement of the file's own objects may be carried in @ferry_ddl";
 		}
-		return this.rules.refusal(h, new RoleRules.Facts(this.refusedWord, this.engine, this.afterValues,
-				this.badValue));
+		boolean conditional = this.reader.conditional();
+		if (DdlCarrier.executes(this.header)) {
+			try {
+				return carried(this.ddl.execute(this.header, this.count, conditional));
+			}
+			catch (DdlCarrier.Refusal ex) {
+				return ex.getMessage();
+			}
+		}
+		if (h.at(0).is("SET") && this.count > HEADER) {
+			return "SET statement too long";
+		}
+		if (DdlCarrier.sets(this.header)) {
+			return this.ddl.set(this.header, this.attached, conditional, "statement " + this.statements + ", line "
+					+ line);
+		}
+		if (h.at(0).is("SET")) {
+			String refusal = this.sets.refusal(this.header, conditional);
+			return (refusal != null) ? refusal : this.ddl.between(!this.sets.setsUserVariables());
+		}
+		String between = this.ddl.between(false);
+		return (between != null) ? between : this.rules.refusal(h, facts);
+	}
+
+	/** Reads the statement carried in {@code @ferry_ddl} as the server reads it here, and checks it in this role. */
+	private @Nullable String carried(DdlCarrier.Carried carried) {
+		SqlStatementReader inner = SqlStatementReader.nested(new ByteArrayInputStream(carried.statement()),
+				this.session.mode());
+		StatementCheck check = new StatementCheck(this.role, this.shownName, this.tables, inner, true);
+		String what = "the statement in @ferry_ddl (set at " + carried.setAt() + ") ";
+		try {
+			inner.read(check);
+		}
+		catch (DumpRefusedException ex) {
+			return what + ex.detail();
+		}
+		catch (SqlSyntaxException ex) {
+			return what + "cannot be read: " + ex.getMessage();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return (check.statements() == 1) ? null : what + "holds " + check.statements() + " statements, not one";
 	}
 
 	/** The statement's first tokens, string values shown as {@code '…'}, cut to {@value #PREVIEW_CHARS} characters. */

@@ -1,0 +1,119 @@
+package dev.ferry.dump;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The part of a file's session that changes how the server reads statements ({@link LexMode}), followed through the
+ * file's {@code SET sql_mode} statements, so that the reader reads each statement as the server will.
+ * <ul>
+ * <li>A {@code sql_mode} value is a plain string of flag names the inspector knows; {@code ORACLE} and {@code MSSQL}
+ * (which change the syntax itself, {@code [names]} for one) are refused.</li>
+ * <li>Only files of triggers and routines ({@code -schema-triggers.sql}, {@code -schema-post.sql}) may change how
+ * statements are read ({@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES}): the native engine re-creates such objects
+ * in the mode they were created in. Such a change must be sure to take effect on every server: no flag that some
+ * servers refuse (MySQL 8 refuses {@code NO_AUTO_CREATE_USER}, for one, and a refused {@code SET} leaves the mode as
+ * it was), and not inside an executable comment that a server may skip.</li>
+ * <li>A file must end in the mode it started in: myloader runs its next file in the same session.</li>
+ * </ul>
+ */
+final class SessionMode {
+
+	/** Flags that MariaDB 10 and MySQL 5.7 and 8 all know. */
+	private static final Set<String> EVERYWHERE = Set.of("ALLOW_INVALID_DATES", "ANSI", "ANSI_QUOTES",
+			"ERROR_FOR_DIVISION_BY_ZERO", "HIGH_NOT_PRECEDENCE", "IGNORE_SPACE", "NO_AUTO_VALUE_ON_ZERO",
+			"NO_BACKSLASH_ESCAPES", "NO_DIR_IN_CREATE", "NO_ENGINE_SUBSTITUTION", "NO_UNSIGNED_SUBTRACTION",
+			"NO_ZERO_DATE", "NO_ZERO_IN_DATE", "ONLY_FULL_GROUP_BY", "PAD_CHAR_TO_FULL_LENGTH", "PIPES_AS_CONCAT",
+			"REAL_AS_FLOAT", "STRICT_ALL_TABLES", "STRICT_TRANS_TABLES", "TRADITIONAL");
+
+	/** Flags that some of those servers refuse (removed in MySQL 8, or MariaDB's or MySQL's own). */
+	private static final Set<String> SOMEWHERE = Set.of("NO_AUTO_CREATE_USER", "NO_FIELD_OPTIONS",
+			"NO_KEY_OPTIONS", "NO_TABLE_OPTIONS", "DB2", "MAXDB", "POSTGRESQL", "MYSQL323", "MYSQL40",
+			"EMPTY_STRING_IS_NULL", "SIMULTANEOUS_ASSIGNMENT", "TIME_ROUND_FRACTIONAL", "IGNORE_BAD_TABLE_OPTIONS",
+			"TIME_TRUNCATE_FRACTIONAL");
+
+	/** Flags that make {@code "…"} a name. */
+	private static final Set<String> ANSI_QUOTING = Set.of("ANSI", "ANSI_QUOTES", "DB2", "MAXDB", "POSTGRESQL");
+
+	/** The longest {@code sql_mode} value read (every flag once is under 600 bytes). */
+	static final int LIMIT = 1024;
+
+	private final boolean mayChange;
+
+	private LexMode mode = LexMode.DEFAULT;
+
+	SessionMode(DumpFileRole.Kind kind) {
+		this.mayChange = kind == DumpFileRole.Kind.TRIGGERS || kind == DumpFileRole.Kind.ROUTINES;
+	}
+
+	LexMode mode() {
+		return this.mode;
+	}
+
+	/**
+	 * Takes {@code SET sql_mode = '<value>'}; null if allowed, else why not.
+	 * @param value the string's bytes, or null if it was not a string short enough to read
+	 * @param conditional whether the statement is in an executable comment a server may skip
+	 */
+	@Nullable String sqlMode(byte @Nullable [] value, boolean conditional) {
+		if (value == null) {
+			return "sql_mode may only be set to a plain string of flags";
+		}
+		String text = new String(value, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+		boolean ansiQuotes = false;
+		boolean escapes = true;
+		List<String> refused = new ArrayList<>();
+		for (String flag : text.isEmpty() ? new String[0] : text.split(",", -1)) {
+			if (!EVERYWHERE.contains(flag) && !SOMEWHERE.contains(flag)) {
+				return "sql_mode flag '" + flag + "' is refused (unknown, or it changes the syntax)";
+			}
+			if (SOMEWHERE.contains(flag)) {
+				refused.add(flag);
+			}
+			ansiQuotes |= ANSI_QUOTING.contains(flag);
+			escapes &= !flag.equals("NO_BACKSLASH_ESCAPES");
+		}
+		LexMode next = new LexMode(escapes, ansiQuotes);
+		if (next.equals(this.mode)) {
+			return null; // read alike whether a server takes it or not
+		}
+		if (!this.mayChange) {
+			return "only trigger and routine files may set a sql_mode that changes how statements are read ("
+					+ describe(next) + ")";
+		}
+		if (conditional) {
+			return "a sql_mode that changes how statements are read may not be set in a /*!…*/ comment that a "
+					+ "server may skip";
+		}
+		if (!refused.isEmpty()) {
+			return "a sql_mode that changes how statements are read may not hold flags that some servers refuse "
+					+ refused + " (the mode would stay as it was)";
+		}
+		this.mode = next;
+		return null;
+	}
+
+	/** Null if the file ends in the mode it started in, else why it is refused. */
+	@Nullable String atEnd() {
+		return this.mode.equals(LexMode.DEFAULT) ? null
+				: "the file ends with a sql_mode that changes how statements are read (" + describe(this.mode)
+						+ "), and myloader runs its next file in the same session";
+	}
+
+	private static String describe(LexMode mode) {
+		List<String> what = new ArrayList<>();
+		if (mode.ansiQuotes()) {
+			what.add("ANSI_QUOTES");
+		}
+		if (!mode.backslashEscapes()) {
+			what.add("NO_BACKSLASH_ESCAPES");
+		}
+		return what.isEmpty() ? "neither ANSI_QUOTES nor NO_BACKSLASH_ESCAPES" : String.join(", ", what);
+	}
+
+}
