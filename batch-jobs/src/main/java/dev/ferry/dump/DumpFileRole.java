@@ -157,7 +157,8 @@ record DumpFileRole(Kind kind, String qualified, @Nullable EscapedName escaped, 
 
 	/** Whether {@code database} is this file's own database. */
 	boolean ownsDatabase(String database) {
-		if (database.isEmpty() || SYSTEM_SCHEMAS.contains(database.toLowerCase(Locale.ROOT))) {
+		if (database.isEmpty() || database.indexOf(NameCharset.UNREADABLE) >= 0
+				|| SYSTEM_SCHEMAS.contains(database.toLowerCase(Locale.ROOT))) {
 			return false;
 		}
 		if (this.escaped != null) {
@@ -174,6 +175,9 @@ record DumpFileRole(Kind kind, String qualified, @Nullable EscapedName escaped, 
 	 * {@code table} means it, else null.
 	 */
 	@Nullable String ownTable(@Nullable String database, String table) {
+		if (table.indexOf(NameCharset.UNREADABLE) >= 0) {
+			return null;
+		}
 		if (this.escaped != null) {
 			boolean own = (database == null || ownsDatabase(database)) && table.equals(this.escaped.table())
 					&& ownsDatabase(this.escaped.database());

@@ -2,15 +2,18 @@ package dev.ferry.dump;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The part of a file's session that changes how the server reads statements ({@link LexMode}), followed through the
- * file's {@code SET sql_mode} statements, so that the reader reads each statement as the server will.
+ * file's {@code SET sql_mode} and client character set statements, so that the reader reads each statement as the
+ * server will.
  * <ul>
  * <li>A {@code sql_mode} value is a plain string of flag names the inspector knows; {@code ORACLE} and {@code MSSQL}
  * (which change the syntax itself, {@code [names]} for one) are refused.</li>
@@ -45,14 +48,46 @@ final class SessionMode {
 
 	private final boolean mayChange;
 
-	private LexMode mode = LexMode.DEFAULT;
+	private boolean backslashEscapes = true;
+
+	private boolean ansiQuotes;
+
+	private @Nullable NameCharset names;
+
+	/** User variables that saved the client character set: what they hold. */
+	private final Map<String, @Nullable NameCharset> saved = new HashMap<>();
 
 	SessionMode(DumpFileRole.Kind kind) {
 		this.mayChange = kind == DumpFileRole.Kind.TRIGGERS || kind == DumpFileRole.Kind.ROUTINES;
 	}
 
 	LexMode mode() {
-		return this.mode;
+		return new LexMode(this.backslashEscapes, this.ansiQuotes, this.names);
+	}
+
+	/** The client character set is now {@code charset} (a name or collation of the server; null: not known). */
+	void client(@Nullable String charset) {
+		this.names = NameCharset.of(charset);
+	}
+
+	/** {@code SET @variable = @@…}: it saves the client character set if {@code client}, another one if not. */
+	void save(String variable, boolean client) {
+		this.saved.put(variable, client ? this.names : null);
+	}
+
+	/** {@code SET @variable = …} of another value. */
+	void forget(String variable) {
+		this.saved.remove(variable);
+	}
+
+	/** Whether {@code variable} holds a character set saved from the session. */
+	boolean saved(String variable) {
+		return this.saved.containsKey(variable);
+	}
+
+	/** The client character set is set back to what {@code variable} saved. */
+	void restore(String variable) {
+		this.names = this.saved.get(variable);
 	}
 
 	/**
@@ -78,8 +113,8 @@ final class SessionMode {
 			ansiQuotes |= ANSI_QUOTING.contains(flag);
 			escapes &= !flag.equals("NO_BACKSLASH_ESCAPES");
 		}
-		LexMode next = new LexMode(escapes, ansiQuotes);
-		if (next.equals(this.mode)) {
+		LexMode next = new LexMode(escapes, ansiQuotes, this.names);
+		if (next.splitsLike(mode())) {
 			return null; // read alike whether a server takes it or not
 		}
 		if (!this.mayChange) {
@@ -94,14 +129,15 @@ final class SessionMode {
 			return "a sql_mode that changes how statements are read may not hold flags that some servers refuse "
 					+ refused + " (the mode would stay as it was)";
 		}
-		this.mode = next;
+		this.backslashEscapes = escapes;
+		this.ansiQuotes = ansiQuotes;
 		return null;
 	}
 
 	/** Null if the file ends in the mode it started in, else why it is refused. */
 	@Nullable String atEnd() {
-		return this.mode.equals(LexMode.DEFAULT) ? null
-				: "the file ends with a sql_mode that changes how statements are read (" + describe(this.mode)
+		return mode().splitsLike(LexMode.DEFAULT) ? null
+				: "the file ends with a sql_mode that changes how statements are read (" + describe(mode())
 						+ "), and myloader runs its next file in the same session";
 	}
 

@@ -1,6 +1,5 @@
 package dev.ferry.dump;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,8 +33,6 @@ final class SetStatement {
 			"DEFAULT", "ARMSCII8", "CP1250", "CP1251", "CP1256", "CP1257", "CP850", "CP852", "CP866", "DEC8",
 			"EUCJPMS", "EUCKR", "GB2312", "GEOSTD8", "GREEK", "HEBREW", "HP8", "KEYBCS2", "KOI8R", "KOI8U", "LATIN2",
 			"LATIN5", "LATIN7", "MACCE", "MACROMAN", "SWE7", "TIS620", "UJIS");
-
-	private final Set<String> savedCharsets = new HashSet<>();
 
 	private final SessionMode session;
 
@@ -97,17 +94,17 @@ final class SetStatement {
 		}
 		SqlToken first = tokens.get(i);
 		if (first.is("NAMES")) {
-			int next = charset(tokens, i + 1);
+			int next = charset(tokens, i + 1, true);
 			if (next > 0 && next + 1 < tokens.size() && tokens.get(next).is("COLLATE")) {
-				return charset(tokens, next + 1);
+				return charset(tokens, next + 1, false);
 			}
 			return next;
 		}
 		if (first.is("CHARSET")) {
-			return charset(tokens, i + 1);
+			return charset(tokens, i + 1, true);
 		}
 		if (first.is("CHARACTER") && i + 1 < tokens.size() && tokens.get(i + 1).is("SET")) {
-			return charset(tokens, i + 2);
+			return charset(tokens, i + 2, true);
 		}
 		if (first.is("SESSION") || first.is("LOCAL")) {
 			i++;
@@ -146,7 +143,7 @@ final class SetStatement {
 		}
 		i++;
 		if (CHARSET_VARIABLES.contains(variable)) {
-			return charset(tokens, i);
+			return charset(tokens, i, variable.equals("CHARACTER_SET_CLIENT"));
 		}
 		if (variable.equals("SQL_MODE")) {
 			this.detail = this.session.sqlMode((i < tokens.size()) ? tokens.get(i).value() : null, this.conditional);
@@ -157,10 +154,10 @@ final class SetStatement {
 			String text = value.text().toUpperCase(Locale.ROOT);
 			if (value.kind() == SqlToken.Kind.WORD && text.startsWith("@@")
 					&& CHARSET_VARIABLES.contains(text.substring(2))) {
-				this.savedCharsets.add(variable);
+				this.session.save(variable, text.equals("@@CHARACTER_SET_CLIENT"));
 			}
 			else {
-				this.savedCharsets.remove(variable);
+				this.session.forget(variable);
 			}
 		}
 		return value(tokens, i);
@@ -189,8 +186,11 @@ final class SetStatement {
 		return text.startsWith("@@GLOBAL") ? -1 : i + 1;
 	}
 
-	/** A character set or collation of {@link #CHARSETS}, or a user variable saved from the session. */
-	private int charset(List<SqlToken> tokens, int i) {
+	/**
+	 * A character set or collation of {@link #CHARSETS}, or a user variable saved from the session; {@code client}
+	 * when it becomes the client character set.
+	 */
+	private int charset(List<SqlToken> tokens, int i, boolean client) {
 		if (i >= tokens.size()) {
 			return -1;
 		}
@@ -200,15 +200,30 @@ final class SetStatement {
 		}
 		String text = value.text().toUpperCase(Locale.ROOT);
 		if (value.kind() == SqlToken.Kind.WORD && text.startsWith("@") && !text.startsWith("@@")) {
-			return this.savedCharsets.contains(text) ? i + 1 : -1;
+			if (!this.session.saved(text)) {
+				return -1;
+			}
+			if (client) {
+				this.session.restore(text);
+			}
+			return i + 1;
 		}
 		if (value.kind() == SqlToken.Kind.WORD && text.startsWith("@@")) {
 			String variable = text.substring(2);
+			if (client && !variable.equals("CHARACTER_SET_CLIENT")) {
+				this.session.client(null);
+			}
 			return CHARSET_VARIABLES.contains(variable) ? i + 1 : -1;
 		}
 		int underscore = text.indexOf('_');
 		String charset = (underscore > 0) ? text.substring(0, underscore) : text;
-		return (value.kind() != SqlToken.Kind.STRING && CHARSETS.contains(charset)) ? i + 1 : -1;
+		if (value.kind() == SqlToken.Kind.STRING || !CHARSETS.contains(charset)) {
+			return -1;
+		}
+		if (client) {
+			this.session.client(charset);
+		}
+		return i + 1;
 	}
 
 }

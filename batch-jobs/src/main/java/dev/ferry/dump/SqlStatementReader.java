@@ -270,7 +270,8 @@ public final class SqlStatementReader {
 				break;
 			}
 		}
-		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, text.toString()) : SqlToken.NUMBER);
+		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, NameCharset.name(text.toString(), this.mode.names()))
+				: SqlToken.NUMBER);
 	}
 
 	private static boolean isWordByte(int c) {
@@ -386,7 +387,7 @@ public final class SqlStatementReader {
 					next();
 				}
 				else {
-					return name.toString();
+					return NameCharset.name(name.toString(), this.mode.names());
 				}
 			}
 			if (name.length() < MAX_NAME) {

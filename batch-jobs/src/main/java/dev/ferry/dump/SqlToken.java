@@ -51,6 +51,10 @@ public record SqlToken(Kind kind, String text) {
 				|| (this.kind == Kind.WORD && !this.text.isEmpty() && !Character.isDigit(this.text.charAt(0)));
 	}
 
+	private static String unreadable(String name) {
+		return (!name.isEmpty() && name.charAt(0) == NameCharset.UNREADABLE) ? name.substring(1) : name;
+	}
+
 	/** The bytes of a string whose value was kept, else null. */
 	byte @Nullable [] value() {
 		return (this.kind == Kind.STRING && !this.text.isEmpty())
@@ -61,7 +65,8 @@ public record SqlToken(Kind kind, String text) {
 	String shown() {
 		return switch (this.kind) {
 			case STRING -> "'…'";
-			case IDENTIFIER -> "`" + this.text.replace("`", "``") + "`";
+			case IDENTIFIER -> "`" + unreadable(this.text).replace("`", "``") + "`";
+			case WORD -> unreadable(this.text);
 			default -> this.text;
 		};
 	}
