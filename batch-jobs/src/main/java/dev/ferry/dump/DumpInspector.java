@@ -159,6 +159,9 @@ public final class DumpInspector {
 
 	/** The file's SQL, uncompressed while it is read ({@code .sql.gz}, {@code .sql.zst}). */
 	private static InputStream uncompressed(InputStream in, DumpFileRole role, String shownName) throws IOException {
+		if (role.compression() == Compression.NONE) {
+			return in; // read as myloader sends it, whatever its first bytes
+		}
 		try {
 			return role.compression().unwrap(in);
 		}
