@@ -2,8 +2,6 @@ package dev.ferry.dump;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A streaming splitter and lexer for MySQL dump files. It reads bytes (a dump's charset does not matter: every byte
@@ -99,9 +97,7 @@ public final class SqlStatementReader {
 
 	private boolean attached;
 
-	private byte[] value = new byte[256];
-
-	private int valueLength;
+	private final StringValue value = new StringValue();
 
 	public SqlStatementReader(InputStream in) {
 		this(in, true);
@@ -284,10 +280,9 @@ public final class SqlStatementReader {
 	 * is kept if the handler asks for it and it is not longer than asked.
 	 */
 	private SqlToken string(Handler handler, int quote) throws IOException {
-		int limit = handler.stringLimit();
-		boolean keep = limit > 0;
+		StringValue value = this.value;
+		value.start(handler.stringLimit());
 		boolean escapes = this.mode.backslashEscapes();
-		this.valueLength = 0;
 		int previous = quote;
 		int c;
 		while (true) {
@@ -303,7 +298,7 @@ public final class SqlStatementReader {
 				p++;
 			}
 			if (p > this.pos) {
-				keep = keep && keep(bytes, this.pos, p - this.pos, limit);
+				value.add(bytes, this.pos, p - this.pos);
 				previous = bytes[p - 1] & 0xff;
 				this.pos = p;
 			}
@@ -318,59 +313,20 @@ public final class SqlStatementReader {
 				if (c < 0) {
 					break;
 				}
-				keep = keep && keepEscaped(c, limit);
+				value.escaped(c);
 				previous = c; // myloader looks at raw bytes: an escaped ';' before a line break cuts too
 				continue;
 			}
 			if (c == quote) {
 				if (peek(0) != quote) {
-					return keep ? new SqlToken(SqlToken.Kind.STRING, (char) quote
-							+ new String(this.value, 0, this.valueLength, StandardCharsets.ISO_8859_1)) : SqlToken.STRING;
+					return value.token(quote);
 				}
 				next();
 			}
-			keep = keep && keep(c, limit);
+			value.add(c);
 			previous = c;
 		}
 		throw new SqlSyntaxException("unterminated string at the end of the file", this.line);
-	}
-
-	/** The server's unescaping of {@code \\c} (MariaDB's {@code Lex_input_stream::unescape}). */
-	private boolean keepEscaped(int c, int limit) {
-		return switch (c) {
-			case 'n' -> keep('\n', limit);
-			case 't' -> keep('\t', limit);
-			case 'r' -> keep('\r', limit);
-			case 'b' -> keep('\b', limit);
-			case '0' -> keep(0, limit);
-			case 'Z' -> keep(0x1a, limit);
-			case '_', '%' -> keep('\\', limit) && keep(c, limit); // kept for LIKE patterns
-			default -> keep(c, limit);
-		};
-	}
-
-	private boolean keep(int c, int limit) {
-		if (this.valueLength >= limit) {
-			return false;
-		}
-		if (this.valueLength == this.value.length) {
-			this.value = Arrays.copyOf(this.value, Math.min(limit, this.value.length * 2));
-		}
-		this.value[this.valueLength++] = (byte) c;
-		return true;
-	}
-
-	private boolean keep(byte[] bytes, int from, int length, int limit) {
-		if (this.valueLength + length > limit) {
-			return false;
-		}
-		if (this.valueLength + length > this.value.length) {
-			this.value = Arrays.copyOf(this.value, Math.min(limit, Math.max(this.value.length * 2,
-					this.valueLength + length)));
-		}
-		System.arraycopy(bytes, from, this.value, this.valueLength, length);
-		this.valueLength += length;
-		return true;
 	}
 
 	/** A name quoted with {@code `} (or {@code "} under {@code ANSI_QUOTES}), from after its opening quote. */

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -27,14 +25,6 @@ final class StatementCheck implements SqlStatementReader.Handler {
 	private static final int PREVIEW_TOKENS = 12;
 
 	private static final int PREVIEW_CHARS = 120;
-
-	/**
-	 * Words a CREATE TABLE must not hold: copies of other tables, files outside the data directory, tables of other
-	 * tables, remote tables, UDF libraries ({@code LIKE} right after the name is refused by {@link RoleRules}: in a
-	 * {@code CHECK} constraint it is fine).
-	 */
-	private static final Set<String> CREATE_TABLE_REFUSED = Set.of("SELECT", "DIRECTORY", "UNION",
-			"CONNECTION", "SONAME", "TABLE");
 
 	private final DumpFileRole role;
 
@@ -68,19 +58,7 @@ final class StatementCheck implements SqlStatementReader.Handler {
 
 	private long statements;
 
-	private int parens;
-
-	private boolean afterValues;
-
-	private @Nullable SqlToken badValue;
-
-	private @Nullable String refusedWord;
-
-	private @Nullable String engine;
-
-	private int tableWords;
-
-	private boolean engineNext;
+	private final StatementFacts facts;
 
 	/** Checks the statements {@code reader} reads from one file. */
 	StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables, SqlStatementReader reader) {
@@ -98,6 +76,7 @@ final class StatementCheck implements SqlStatementReader.Handler {
 		this.session = new SessionMode(role.kind());
 		this.sets = new SetStatement(this.session);
 		this.ddl = new DdlCarrier(role.kind());
+		this.facts = new StatementFacts(role.kind() == DumpFileRole.Kind.DATA);
 	}
 
 	long statements() {
@@ -122,78 +101,7 @@ final class StatementCheck implements SqlStatementReader.Handler {
 			this.stringLimit = 0;
 		}
 		this.count++;
-		if (this.engineNext && !token.isSymbol('=') && token.kind() != SqlToken.Kind.WORD) {
-			this.engineNext = false;
-		}
-		switch (token.kind()) {
-			case STRING -> {
-			}
-			case SYMBOL -> symbol(token);
-			case IDENTIFIER -> {
-				if (this.afterValues && this.badValue == null) {
-					this.badValue = token;
-				}
-			}
-			case WORD -> word(token);
-		}
-	}
-
-	private void symbol(SqlToken token) {
-		char c = token.text().charAt(0);
-		if (c == '(') {
-			this.parens++;
-		}
-		else if (c == ')') {
-			this.parens--;
-		}
-		if (this.afterValues && this.badValue == null
-				&& !(c == '(' || c == ')' || c == ',' || c == '-' || c == '+' || c == '.')) {
-			this.badValue = token;
-		}
-	}
-
-	private void word(SqlToken token) {
-		String text = token.text();
-		char first = text.charAt(0);
-		if (first >= '0' && first <= '9') {
-			return; // a number
-		}
-		if (this.afterValues) {
-			if (this.badValue == null && !literalWord(text)) {
-				this.badValue = token;
-			}
-			return;
-		}
-		String upper = text.toUpperCase(Locale.ROOT);
-		if (this.parens == 0 && (upper.equals("VALUES") || upper.equals("VALUE")) && this.role.kind() == DumpFileRole.Kind.DATA) {
-			this.afterValues = true;
-			return;
-		}
-		if (upper.equals("TABLE")) {
-			this.tableWords++;
-			if (this.tableWords == 1) {
-				return;
-			}
-		}
-		if (this.refusedWord == null && CREATE_TABLE_REFUSED.contains(upper)) {
-			this.refusedWord = upper;
-		}
-		if (this.engineNext) {
-			this.engineNext = false;
-			if (this.engine == null || !RoleRules.ENGINES.contains(upper)) {
-				this.engine = upper;
-			}
-		}
-		else if (upper.equals("ENGINE")) {
-			this.engineNext = true;
-		}
-	}
-
-	/** Literals in a VALUES list: NULL, TRUE/FALSE, DEFAULT, a charset introducer or x'…'/b'…'/n'…' prefixes. */
-	private static boolean literalWord(String text) {
-		return text.equalsIgnoreCase("NULL") || text.equalsIgnoreCase("TRUE") || text.equalsIgnoreCase("FALSE")
-				|| text.equalsIgnoreCase("DEFAULT") || text.equalsIgnoreCase("X") || text.equalsIgnoreCase("B")
-				|| text.equalsIgnoreCase("N") || (text.length() > 1 && text.charAt(0) == '_');
+		this.facts.accept(token);
 	}
 
 	@Override
@@ -239,18 +147,12 @@ final class StatementCheck implements SqlStatementReader.Handler {
 		this.setStatement = false;
 		this.stringLimit = 0;
 		this.count = 0;
-		this.parens = 0;
-		this.afterValues = false;
-		this.badValue = null;
-		this.refusedWord = null;
-		this.engine = null;
-		this.tableWords = 0;
-		this.engineNext = false;
+		this.facts.reset();
 	}
 
 	private @Nullable String refusal(long line) {
 		Header h = new Header(this.header);
-		RoleRules.Facts facts = new RoleRules.Facts(this.refusedWord, this.engine, this.afterValues, this.badValue);
+		RoleRules.Facts facts = this.facts.facts();
 		if (this.nested) {
 			return h.at(0).is("CREATE") ? this.rules.refusal(h, facts)
 					: "only a CREATE statement of the file's own objects may be carried in @ferry_ddl";
