@@ -46,6 +46,14 @@ record NameCharset(Charset charset, boolean basicPlaneOnly) {
 				: new NameCharset(Charset.forName(java), charset.equals("UTF8MB3") || charset.equals("UTF8"));
 	}
 
+	/** What {@code a} and {@code b} both read alike (null if not known, or they differ). */
+	static @Nullable NameCharset common(@Nullable NameCharset a, @Nullable NameCharset b) {
+		if (a == null || b == null || !a.charset.equals(b.charset)) {
+			return null;
+		}
+		return new NameCharset(a.charset, a.basicPlaneOnly || b.basicPlaneOnly);
+	}
+
 	/** A name read from bytes (one {@code char} per byte): itself if ASCII, else decoded, or unreadable. */
 	static String name(String bytes, @Nullable NameCharset names) {
 		for (int i = 0; i < bytes.length(); i++) {

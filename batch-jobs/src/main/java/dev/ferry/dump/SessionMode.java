@@ -65,9 +65,12 @@ final class SessionMode {
 		return new LexMode(this.backslashEscapes, this.ansiQuotes, this.names);
 	}
 
-	/** The client character set is now {@code charset} (a name or collation of the server; null: not known). */
-	void client(@Nullable String charset) {
-		this.names = NameCharset.of(charset);
+	/**
+	 * The client character set is now {@code next} (null: not known); if the statement may not have taken effect,
+	 * only what both read alike.
+	 */
+	void client(@Nullable NameCharset next, boolean certain) {
+		this.names = certain ? next : NameCharset.common(this.names, next);
 	}
 
 	/** {@code SET @variable = @@…}: it saves the client character set if {@code client}, another one if not. */
@@ -75,30 +78,28 @@ final class SessionMode {
 		this.saved.put(variable, client ? this.names : null);
 	}
 
-	/** {@code SET @variable = …} of another value. */
+	/** {@code SET @variable = …} of another value, or a SET that may not have taken effect. */
 	void forget(String variable) {
 		this.saved.remove(variable);
 	}
 
 	/** Whether {@code variable} holds a character set saved from the session. */
-	boolean saved(String variable) {
+	boolean isSaved(String variable) {
 		return this.saved.containsKey(variable);
 	}
 
-	/** The client character set is set back to what {@code variable} saved. */
-	void restore(String variable) {
-		this.names = this.saved.get(variable);
+	/** The client character set {@code variable} saved (null: not known). */
+	@Nullable NameCharset saved(String variable) {
+		return this.saved.get(variable);
 	}
 
 	/**
 	 * Takes {@code SET sql_mode = '<value>'}; null if allowed, else why not.
-	 * @param value the string's bytes, or null if it was not a string short enough to read
+	 * @param value the string's bytes
 	 * @param conditional whether the statement is in an executable comment a server may skip
+	 * @param alone whether it sets nothing else (a SET fails whole when the server refuses one of its values)
 	 */
-	@Nullable String sqlMode(byte @Nullable [] value, boolean conditional) {
-		if (value == null) {
-			return "sql_mode may only be set to a plain string of flags";
-		}
+	@Nullable String sqlMode(byte[] value, boolean conditional, boolean alone) {
 		String text = new String(value, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
 		boolean ansiQuotes = false;
 		boolean escapes = true;
@@ -124,6 +125,10 @@ final class SessionMode {
 		if (conditional) {
 			return "a sql_mode that changes how statements are read may not be set in a /*!…*/ comment that a "
 					+ "server may skip";
+		}
+		if (!alone) {
+			return "a sql_mode that changes how statements are read must be set alone (a server that refused another"
+					+ " value of the same SET would set none)";
 		}
 		if (!refused.isEmpty()) {
 			return "a sql_mode that changes how statements are read may not hold flags that some servers refuse "

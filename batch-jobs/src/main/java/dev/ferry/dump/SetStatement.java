@@ -1,6 +1,8 @@
 package dev.ferry.dump;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -42,6 +44,27 @@ final class SetStatement {
 
 	private boolean conditional;
 
+	// what the statement does to the session: applied once all of it is allowed, and only what surely takes effect
+	// (a SET of several variables fails whole when the server refuses one value, a skipped comment runs nothing)
+
+	private int assignments;
+
+	private boolean setsSqlMode;
+
+	private byte @Nullable [] sqlMode;
+
+	private boolean setsClient;
+
+	private @Nullable NameCharset client;
+
+	/** Whether every server knows the client character set set (MySQL 5.7 does not know utf8mb3). */
+	private boolean clientEverywhere;
+
+	private boolean collate;
+
+	/** User variables set: to the client character set (true), another (false), or anything else (null). */
+	private final Map<String, @Nullable Boolean> saves = new LinkedHashMap<>();
+
 	SetStatement(SessionMode session) {
 		this.session = session;
 	}
@@ -69,8 +92,14 @@ final class SetStatement {
 		this.detail = null;
 		this.userVariables = false;
 		this.conditional = conditional;
+		this.assignments = 0;
+		this.setsSqlMode = false;
+		this.setsClient = false;
+		this.collate = false;
+		this.saves.clear();
 		int i = 1;
 		while (true) {
+			this.assignments++;
 			int next = assignment(tokens, i);
 			if (next < 0) {
 				return (this.detail != null) ? this.detail
@@ -78,13 +107,37 @@ final class SetStatement {
 								+ " user variables to a plain value is allowed";
 			}
 			if (next == tokens.size()) {
-				return null;
+				return apply();
 			}
 			if (!tokens.get(next).isSymbol(',')) {
 				return "only SET of a dump's session variables or user variables to a plain value is allowed";
 			}
 			i = next + 1;
 		}
+	}
+
+	/** Applies the statement to the session; null, or why the statement is refused after all. */
+	private @Nullable String apply() {
+		boolean certain = this.assignments == 1 && !this.conditional;
+		byte[] mode = this.sqlMode;
+		if (this.setsSqlMode && mode != null) {
+			String refusal = this.session.sqlMode(mode, this.conditional, this.assignments == 1);
+			if (refusal != null) {
+				return refusal;
+			}
+		}
+		this.saves.forEach((variable, client) -> {
+			if (certain && client != null) {
+				this.session.save(variable, client);
+			}
+			else {
+				this.session.forget(variable);
+			}
+		});
+		if (this.setsClient) {
+			this.session.client(this.client, certain && this.clientEverywhere && !this.collate);
+		}
+		return null;
 	}
 
 	/** Parses one assignment from {@code i}; the index after it, or -1 if it is not allowed. */
@@ -96,6 +149,7 @@ final class SetStatement {
 		if (first.is("NAMES")) {
 			int next = charset(tokens, i + 1, true);
 			if (next > 0 && next + 1 < tokens.size() && tokens.get(next).is("COLLATE")) {
+				this.collate = true; // an unknown collation fails the statement
 				return charset(tokens, next + 1, false);
 			}
 			return next;
@@ -146,19 +200,20 @@ final class SetStatement {
 			return charset(tokens, i, variable.equals("CHARACTER_SET_CLIENT"));
 		}
 		if (variable.equals("SQL_MODE")) {
-			this.detail = this.session.sqlMode((i < tokens.size()) ? tokens.get(i).value() : null, this.conditional);
-			return (this.detail == null) ? i + 1 : -1;
+			this.setsSqlMode = true;
+			this.sqlMode = (i < tokens.size()) ? tokens.get(i).value() : null;
+			if (this.sqlMode == null) {
+				this.detail = "sql_mode may only be set to a plain string of flags";
+				return -1;
+			}
+			return i + 1;
 		}
 		if (user) {
 			SqlToken value = (i < tokens.size()) ? tokens.get(i) : SqlToken.STRING;
 			String text = value.text().toUpperCase(Locale.ROOT);
-			if (value.kind() == SqlToken.Kind.WORD && text.startsWith("@@")
-					&& CHARSET_VARIABLES.contains(text.substring(2))) {
-				this.session.save(variable, text.equals("@@CHARACTER_SET_CLIENT"));
-			}
-			else {
-				this.session.forget(variable);
-			}
+			boolean charset = value.kind() == SqlToken.Kind.WORD && text.startsWith("@@")
+					&& CHARSET_VARIABLES.contains(text.substring(2));
+			this.saves.put(variable, charset ? text.equals("@@CHARACTER_SET_CLIENT") : null);
 		}
 		return value(tokens, i);
 	}
@@ -200,18 +255,18 @@ final class SetStatement {
 		}
 		String text = value.text().toUpperCase(Locale.ROOT);
 		if (value.kind() == SqlToken.Kind.WORD && text.startsWith("@") && !text.startsWith("@@")) {
-			if (!this.session.saved(text)) {
+			if (!this.session.isSaved(text)) {
 				return -1;
 			}
 			if (client) {
-				this.session.restore(text);
+				client(this.session.saved(text), true);
 			}
 			return i + 1;
 		}
 		if (value.kind() == SqlToken.Kind.WORD && text.startsWith("@@")) {
 			String variable = text.substring(2);
-			if (client && !variable.equals("CHARACTER_SET_CLIENT")) {
-				this.session.client(null);
+			if (client) {
+				client(variable.equals("CHARACTER_SET_CLIENT") ? this.session.mode().names() : null, true);
 			}
 			return CHARSET_VARIABLES.contains(variable) ? i + 1 : -1;
 		}
@@ -221,9 +276,15 @@ final class SetStatement {
 			return -1;
 		}
 		if (client) {
-			this.session.client(charset);
+			client(NameCharset.of(charset), !charset.equals("UTF8MB3"));
 		}
 		return i + 1;
+	}
+
+	private void client(@Nullable NameCharset charset, boolean everywhere) {
+		this.setsClient = true;
+		this.client = charset;
+		this.clientEverywhere = everywhere;
 	}
 
 }

@@ -287,6 +287,26 @@ class NativeDumpInspectorTests {
 	}
 
 	@Test
+	void aSetThatMayNotTakeEffectChangesNoReading() throws IOException {
+		refused("db.t-schema-triggers.sql", "SET sql_mode = 'NO_BACKSLASH_ESCAPES', time_zone = '+00:00';",
+				"must be set alone (a server that refused another value of the same SET would set none)");
+		String trigger = "CREATE TRIGGER tr BEFORE INSERT ON `t\u00e4` FOR EACH ROW SET @a = 1;\n";
+		clear();
+		write("db.t\u00e4-schema-triggers.sql", "SET NAMES utf8mb4;\n" + trigger + "SET NAMES utf8mb4;\n"
+				+ "SET NAMES utf8mb3;\n" + trigger);
+		assertThat(DumpInspector.inspectDirectory(this.dir).statements()).isEqualTo(5);
+		for (String unsure : new String[] { "SET NAMES latin1, time_zone = '+00:00';", "/*!99999 SET NAMES latin1*/;",
+				"SET NAMES latin1 COLLATE latin1_bin;" }) {
+			refused("db.t\u00e4-schema-triggers.sql", "SET NAMES utf8mb4;\n" + unsure + "\n" + trigger,
+					"may only create triggers on its own table db.t\u00e4");
+		}
+		refused("db.t\u00e4-schema-triggers.sql", "SET NAMES latin1;\nSET NAMES utf8mb3;\n" + trigger, "own table");
+		refused("db.t\u00e4-schema-triggers.sql", "SET @p = @@character_set_client, @q = 1;\nSET NAMES latin1;\n"
+				+ "SET character_set_client = @p;\n", "statement 3 (line 3) \"SET character_set_client = @p\"");
+		refused("db.t\u00e4-schema-triggers.sql", trigger, "own table");
+	}
+
+	@Test
 	void onlyCharacterSetsReadByteByByteAreAccepted() throws IOException {
 		for (String charset : new String[] { "gbk", "big5", "sjis", "cp932", "ucs2", "utf16", "utf32" }) {
 			refused("db.t-schema-triggers.sql", "SET character_set_client = " + charset + ";", "SET");
