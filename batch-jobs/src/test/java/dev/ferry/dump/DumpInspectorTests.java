@@ -161,10 +161,13 @@ class DumpInspectorTests {
 	}
 
 	@Test
-	void unknownAndCompressedSqlFilesAreRefused() throws IOException {
+	void unknownAndWronglyCompressedSqlFilesAreRefused() throws IOException {
 		refused("evil.sql", "DELETE FROM x;", "evil.sql: not a file of");
-		refused("db.t.sql.gz", "x", "not a file of");
-		refused("db.t-schema-sequence.sql", "CREATE SEQUENCE s;", "not a file of");
+		refused("evil.sql.gz", "DELETE FROM x;", "evil.sql.gz: not a file of");
+		refused("db.t.sql.gz", "x", "db.t.sql.gz: the stream is not compressed, not gzip-compressed");
+		refused("db.t.sql.bz2", "x", "compressed as .bz2, which the inspector cannot read");
+		refused("db.t-schema-trigger.sql", "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @a=1;",
+				"not a file of");
 	}
 
 	@Test
