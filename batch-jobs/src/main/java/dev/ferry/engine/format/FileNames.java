@@ -1,0 +1,249 @@
+package dev.ferry.engine.format;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The names of an export's files, in the mydumper layout that myloader 0.10 and tidb-lightning read:
+ * <ul>
+ * <li>{@code {db}-schema-create.sql}, {@code {db}-schema-post.sql} (routines and events);</li>
+ * <li>{@code {db}.{t}-schema.sql}, {@code {db}.{v}-schema-view.sql}, {@code {db}.{t}-schema-triggers.sql},
+ * {@code {db}.{s}-schema-sequence.sql};</li>
+ * <li>{@code {db}.{t}.{NNNNN}.sql|csv[.gz|.zst]}: chunk {@code NNNNN} of the table's rows (five digits or more).</li>
+ * </ul>
+ * <b>Escaping.</b> A name is written percent-encoded (UTF-8 bytes as {@code %XX}), as Lightning's file router
+ * reverses with {@code url.PathUnescape}, wherever it could not be a file name or would be read back as another name:
+ * <ul>
+ * <li>in every name: {@code %} itself, {@code /}, {@code \} and control characters;</li>
+ * <li>in a database name: every {@code .} (myloader 0.10 and Lightning read the database up to the first dot);</li>
+ * <li>in a table name: a {@code .} at the start or the end, next to another {@code .}, or before a last part of
+ * digits only (table {@code t.00001} would read as chunk 1 of table {@code t}), and the {@code -} of
+ * {@code -schema} (so no table's file reads as another kind of file).</li>
+ * </ul>
+ * Other names are written as they are. Each escaped name is remembered for the manifest ({@link #escapes()}).
+ * myloader 0.10 takes the database from the file name as it is, so it loads a database whose name was escaped into a
+ * database of the escaped name: load those with Ferry's importer or Lightning.
+ * <p>
+ * Thread-safe: the partitions of an export may share one instance.
+ */
+public final class FileNames {
+
+	private static final Pattern DATABASE_FILE = Pattern.compile("([^.]+)-schema-(create|post)\\.sql");
+
+	private static final Pattern OBJECT_FILE = Pattern
+		.compile("([^.]+)\\.(.+)-schema(|-view|-triggers|-sequence)\\.sql");
+
+	private static final Pattern DATA_FILE = Pattern
+		.compile("([^.]+)\\.(.+)\\.([0-9]{5,})\\.(sql|csv)(\\.gz|\\.zst)?");
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	private final Map<String, String> escapes = new ConcurrentHashMap<>();
+
+	/** {@code {db}-schema-create.sql}. */
+	public String databaseCreate(String database) {
+		return database(database) + "-schema-create.sql";
+	}
+
+	/** {@code {db}-schema-post.sql}: the database's procedures, functions and events. */
+	public String post(String database) {
+		return database(database) + "-schema-post.sql";
+	}
+
+	/** {@code {db}.{t}-schema.sql}: a table, or a view's placeholder table. */
+	public String tableSchema(String database, String table) {
+		return object(database, table) + "-schema.sql";
+	}
+
+	/** {@code {db}.{v}-schema-view.sql}. */
+	public String viewSchema(String database, String view) {
+		return object(database, view) + "-schema-view.sql";
+	}
+
+	/** {@code {db}.{t}-schema-triggers.sql}: the triggers of a table. */
+	public String triggers(String database, String table) {
+		return object(database, table) + "-schema-triggers.sql";
+	}
+
+	/** {@code {db}.{s}-schema-sequence.sql}: a sequence and its position. */
+	public String sequence(String database, String sequence) {
+		return object(database, sequence) + "-schema-sequence.sql";
+	}
+
+	/**
+	 * {@code {db}.{t}.{NNNNN}.sql|csv[.gz|.zst]}.
+	 * @param chunk the chunk's number, from 0; written with five digits at least
+	 */
+	public String data(String database, String table, int chunk, FileType type, Compression compression) {
+		if (chunk < 0) {
+			throw new IllegalArgumentException("chunk numbers start at 0, not " + chunk);
+		}
+		return object(database, table) + "." + String.format("%05d", chunk) + "." + type.suffix()
+				+ compression.suffix();
+	}
+
+	/** The escaped names used so far: the escaped form (as in file names) → the real name. Sorted. */
+	public Map<String, String> escapes() {
+		return new TreeMap<>(this.escapes);
+	}
+
+	private String object(String database, String table) {
+		return database(database) + "." + remember(escapeTable(table), table);
+	}
+
+	private String database(String database) {
+		return remember(escapeDatabase(database), database);
+	}
+
+	private String remember(String escaped, String name) {
+		if (!escaped.equals(name)) {
+			this.escapes.put(escaped, name);
+		}
+		return escaped;
+	}
+
+	/** A database name as it is written in file names. */
+	public static String escapeDatabase(String database) {
+		requireName(database);
+		return escape(database, true);
+	}
+
+	/** A table (view, sequence) name as it is written in file names. */
+	public static String escapeTable(String table) {
+		requireName(table);
+		return escape(table, false);
+	}
+
+	/**
+	 * The name an escaped name stands for.
+	 * @throws IllegalArgumentException when a {@code %} is not followed by two hex digits, or the bytes are not UTF-8
+	 */
+	public static String unescape(String escaped) {
+		if (escaped.indexOf('%') < 0) {
+			return escaped;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
+		byte[] utf8 = escaped.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < utf8.length; i++) {
+			if (utf8[i] == '%') {
+				int high = i + 2 < utf8.length ? Character.digit(utf8[i + 1], 16) : -1;
+				int low = i + 2 < utf8.length ? Character.digit(utf8[i + 2], 16) : -1;
+				if (high < 0 || low < 0) {
+					throw new IllegalArgumentException("'" + escaped + "' has a % without two hex digits after it");
+				}
+				bytes.write(high * 16 + low);
+				i += 2;
+			}
+			else {
+				bytes.write(utf8[i]);
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw new IllegalArgumentException("'" + escaped + "' does not unescape to UTF-8", ex);
+		}
+	}
+
+	private static void requireName(String name) {
+		if (name.isEmpty()) {
+			throw new IllegalArgumentException("a database or table name cannot be empty");
+		}
+	}
+
+	private static String escape(String name, boolean database) {
+		StringBuilder out = null;
+		int length = name.length();
+		for (int i = 0; i < length; i++) {
+			char c = name.charAt(i);
+			boolean escape = c == '%' || c == '/' || c == '\\' || c < 0x20 || c == 0x7f
+					|| (c == '.' && (database || dotNeedsEscape(name, i)))
+					|| (c == '-' && !database && name.regionMatches(true, i + 1, "schema", 0, 6));
+			if (escape && out == null) {
+				out = new StringBuilder(length + 8).append(name, 0, i);
+			}
+			if (escape) {
+				out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+			}
+			else if (out != null) {
+				out.append(c);
+			}
+		}
+		return out == null ? name : out.toString();
+	}
+
+	/** A table name's dot at an end, next to another dot, or before a last part of digits only. */
+	private static boolean dotNeedsEscape(String name, int i) {
+		int last = name.length() - 1;
+		if (i == 0 || i == last || name.charAt(i - 1) == '.' || name.charAt(i + 1) == '.') {
+			return true;
+		}
+		for (int j = i + 1; j <= last; j++) {
+			char c = name.charAt(j);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * What a file of this layout is, or empty for a name of another layout ({@code metadata}, {@code manifest.json}).
+	 * Names are unescaped.
+	 */
+	public static Optional<Parsed> parse(String fileName) {
+		Matcher m = DATABASE_FILE.matcher(fileName);
+		if (m.matches()) {
+			Kind kind = m.group(2).equals("create") ? Kind.DATABASE : Kind.POST;
+			return Optional.of(new Parsed(kind, unescape(m.group(1)), null, -1, null, null));
+		}
+		m = OBJECT_FILE.matcher(fileName);
+		if (m.matches()) {
+			Kind kind = switch (m.group(3)) {
+				case "-view" -> Kind.VIEW;
+				case "-triggers" -> Kind.TRIGGERS;
+				case "-sequence" -> Kind.SEQUENCE;
+				default -> Kind.TABLE;
+			};
+			return Optional.of(new Parsed(kind, unescape(m.group(1)), unescape(m.group(2)), -1, null, null));
+		}
+		m = DATA_FILE.matcher(fileName);
+		if (m.matches()) {
+			Compression compression = m.group(5) == null ? Compression.NONE
+					: m.group(5).equals(".gz") ? Compression.GZIP : Compression.ZSTD;
+			return Optional.of(new Parsed(Kind.DATA, unescape(m.group(1)), unescape(m.group(2)),
+					Integer.parseInt(m.group(3)), FileType.of(m.group(4)), compression));
+		}
+		return Optional.empty();
+	}
+
+	/** The kinds of files of the layout. */
+	public enum Kind {
+
+		DATABASE, POST, TABLE, VIEW, TRIGGERS, SEQUENCE, DATA
+
+	}
+
+	/**
+	 * A file name read back.
+	 * @param kind what the file holds
+	 * @param database its database
+	 * @param table its table, view or sequence; null for {@link Kind#DATABASE} and {@link Kind#POST}
+	 * @param chunk the chunk number of a data file, else -1
+	 * @param type the format of a data file, else null
+	 * @param compression the compression of a data file, else null
+	 */
+	public record Parsed(Kind kind, String database, @Nullable String table, int chunk, @Nullable FileType type,
+			@Nullable Compression compression) {
+	}
+
+}

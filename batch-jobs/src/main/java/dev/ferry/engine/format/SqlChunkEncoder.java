@@ -1,0 +1,140 @@
+package dev.ferry.engine.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Multi-row {@code INSERT} statements in mydumper's layout, which myloader 0.10 loads: a header of session settings,
+ * then {@code INSERT INTO `t` (`a`,`b`) VALUES} and one row per line, each starting with {@code (}, so that counting
+ * rows by lines stays valid. The file is read with {@code SET NAMES binary}: string values are the columns' own bytes
+ * (each in its column's character set), escaped, and reach the columns unconverted.
+ */
+final class SqlChunkEncoder implements ChunkEncoder {
+
+	/**
+	 * The session settings at the top of every data file: bytes as they are, UTC for {@code TIMESTAMP}, no foreign key
+	 * checks (chunks load in any order), and a {@code sql_mode} that takes every value a table can hold (zero dates, a
+	 * 0 in an {@code AUTO_INCREMENT} column, the invalid {@code ENUM} value).
+	 */
+	static final String HEADER = """
+			/*!40101 SET NAMES binary*/;
+			/*!40014 SET FOREIGN_KEY_CHECKS=0*/;
+			/*!40103 SET TIME_ZONE='+00:00' */;
+			/*!40101 SET SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;
+			""";
+
+	private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] STATEMENT_END = ";\n".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ROW_SEPARATOR = ",\n".getBytes(StandardCharsets.US_ASCII);
+
+	private final TableShape shape;
+
+	private final ColumnShape.Encoding[] encodings;
+
+	private final byte[] insert;
+
+	private final long maxStatementBytes;
+
+	private final ByteOutput file;
+
+	private final ByteOutput row = new ByteOutput();
+
+	/** Bytes of the open statement, 0 when none is open. */
+	private long statement;
+
+	private long rows;
+
+	private boolean finished;
+
+	SqlChunkEncoder(TableShape shape, OutputStream out, EncoderOptions options) {
+		this.shape = shape;
+		List<ColumnShape> columns = shape.columns();
+		this.encodings = columns.stream().map(ColumnShape::encoding).toArray(ColumnShape.Encoding[]::new);
+		this.insert = ("INSERT INTO " + SqlText.quote(shape.table()) + " (" + shape.columnList() + ") VALUES\n")
+			.getBytes(StandardCharsets.UTF_8);
+		this.maxStatementBytes = options.maxStatementBytes();
+		this.file = new ByteOutput(out);
+		this.file.write(HEADER_BYTES);
+	}
+
+	@Override
+	public void row(ResultSet rs) throws SQLException, IOException {
+		ByteOutput row = this.row;
+		row.reset();
+		row.write('(');
+		for (int i = 0; i < this.encodings.length; i++) {
+			if (i > 0) {
+				row.write(',');
+			}
+			byte[] value = rs.getBytes(i + 1);
+			if (value == null) {
+				row.write(NULL);
+			}
+			else if (this.encodings[i] == ColumnShape.Encoding.BYTES) {
+				ByteEscapes.SQL.quoted(value, row);
+			}
+			else {
+				row.write(value);
+			}
+		}
+		row.write(')');
+		append(row);
+		this.rows++;
+	}
+
+	private void append(ByteOutput row) throws IOException {
+		if (this.statement > 0
+				&& this.statement + ROW_SEPARATOR.length + row.size() + STATEMENT_END.length > this.maxStatementBytes) {
+			this.file.write(STATEMENT_END);
+			this.statement = 0;
+		}
+		if (this.statement == 0) {
+			long alone = this.insert.length + row.size() + STATEMENT_END.length;
+			if (alone > this.maxStatementBytes) {
+				throw new IllegalStateException("a row of " + this.shape.qualifiedName() + " needs a statement of "
+						+ alone + " bytes, more than the limit of " + this.maxStatementBytes
+						+ " bytes (raise the statement size, and the target's max_allowed_packet with it)");
+			}
+			this.file.write(this.insert);
+			this.statement = this.insert.length;
+		}
+		else {
+			this.file.write(ROW_SEPARATOR);
+			this.statement += ROW_SEPARATOR.length;
+		}
+		this.file.write(row);
+		this.statement += row.size();
+		this.file.flushIfFull();
+	}
+
+	@Override
+	public long rows() {
+		return this.rows;
+	}
+
+	@Override
+	public long bytes() {
+		return this.file.total();
+	}
+
+	@Override
+	public void finish() throws IOException {
+		if (!this.finished) {
+			if (this.statement > 0) {
+				this.file.write(STATEMENT_END);
+				this.statement = 0;
+			}
+			this.finished = true;
+		}
+		this.file.flush();
+	}
+
+}
