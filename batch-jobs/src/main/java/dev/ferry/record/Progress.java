@@ -19,8 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param etaSeconds estimated seconds left, from the done/total ratio
  * @param updatedAt when this was last committed (epoch ms)
  * @param percent percent done when it can be estimated, below 100 until it finished
- * @param estimatedFrom what the percent and ETA come from: {@code tool} (its tables or files) or {@code history}
- * (earlier runs of the same schedule, when the tool reports no total); null when there is no estimate
+ * @param estimatedFrom what the percent and ETA come from: {@code tool} (its tables or files), {@code engine} (the
+ * native chain's rows and chunks) or {@code history} (earlier runs of the same schedule, when the tool reports no
+ * total); null when there is no estimate
+ * @param rows native chain: rows written so far
+ * @param rowsTotal native chain: rows to write by the source's estimate (never below {@code rows})
+ * @param chunksDone native chain: data chunks completed
+ * @param chunksTotal native chain: data chunks of the export
  */
 @Schema(description = "How far a transfer is. Counts the tool cannot know are null.")
 public record Progress(
@@ -35,13 +40,42 @@ public record Progress(
 		@Schema(description = "Estimated seconds left, from the done/total ratio; 0 once finished.", example = "20") @Nullable Long etaSeconds,
 		@Schema(description = "When this was last committed, in epoch milliseconds.", example = "1714551330000") @Nullable Long updatedAt,
 		@Schema(description = "Percent done when it can be estimated; below 100 until it finished.", example = "45") @Nullable Integer percent,
-		@Schema(description = "What percent and etaSeconds come from: tool (its tables or files done of the total) or history (a scheduled export whose tool reports no total: the median size, else duration, of the schedule's last finished exports); null when there is no estimate.", allowableValues = { "tool", "history" }, example = "tool") @Nullable String estimatedFrom) {
+		@Schema(description = "What percent and etaSeconds come from: tool (its tables or files done of the total), engine (the native chain: rows done of the source's estimate, and chunks done) or history (a scheduled export whose tool reports no total: the median size, else duration, of the schedule's last finished exports); null when there is no estimate.", allowableValues = { "tool", "engine", "history" }, example = "tool") @Nullable String estimatedFrom,
+		@Schema(description = "Native chain: rows written so far (chunks completed in earlier attempts included).", example = "1200000") @Nullable Long rows,
+		@Schema(description = "Native chain: rows to write, by the source's information_schema estimate (at least rows).", example = "3000000") @Nullable Long rowsTotal,
+		@Schema(description = "Native chain: data chunks (files) completed.", example = "5") @Nullable Long chunksDone,
+		@Schema(description = "Native chain: data chunks (files) of the export.", example = "12") @Nullable Long chunksTotal) {
+
+	/** The progress of the external tool chains (no rows or chunks). */
+	public Progress(String phase, @Nullable String step, @Nullable Long bytes, @Nullable Long files,
+			@Nullable Long filesTotal, @Nullable Long tablesDone, @Nullable Long tablesTotal,
+			@Nullable Long bytesPerSecond, @Nullable Long etaSeconds, @Nullable Long updatedAt,
+			@Nullable Integer percent, @Nullable String estimatedFrom) {
+		this(phase, step, bytes, files, filesTotal, tablesDone, tablesTotal, bytesPerSecond, etaSeconds, updatedAt,
+				percent, estimatedFrom, null, null, null, null);
+	}
 
 	static Progress queued() {
 		return new Progress("queued", null, null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/** The native engine's progress, summed from its partitions by its manager step. */
+	private static Progress engine(String step, Map<String, Object> context) {
+		Long updatedAt = number(context, "progress.updatedAt");
+		Long percent = number(context, "progress.percent");
+		Long eta = number(context, "progress.etaSeconds");
+		Object phase = context.get("progress.phase");
+		return new Progress(phase == null ? "starting" : phase.toString(), step, number(context, "progress.bytes"),
+				number(context, "progress.chunksDone"), null, null, null, number(context, "progress.bytesPerSecond"),
+				eta, updatedAt, percent == null ? null : percent.intValue(), percent != null ? "engine" : null,
+				number(context, "progress.rows"), number(context, "progress.rowsTotal"),
+				number(context, "progress.chunksDone"), number(context, "progress.chunksTotal"));
+	}
+
 	static Progress running(String step, Map<String, Object> context) {
+		if (context.containsKey("progress.chunksTotal")) {
+			return engine(step, context);
+		}
 		Long startedAt = number(context, "tool.startedAt");
 		Long updatedAt = number(context, "progress.updatedAt");
 		Long tablesDone = number(context, "progress.tablesStarted");
@@ -65,8 +99,10 @@ public record Progress(
 	}
 
 	static Progress finished(String phase, Map<String, Object> results) {
+		Long rows = number(results, "result.rows");
 		return new Progress(phase, null, number(results, "result.bytes"), number(results, "result.files"), null,
-				number(results, "result.tables"), number(results, "result.tables"), null, 0L, null, 100, null);
+				number(results, "result.tables"), number(results, "result.tables"), null, 0L, null, 100, null,
+				rows, rows, null, null);
 	}
 
 	/**
@@ -83,7 +119,7 @@ public record Progress(
 		}
 		return new Progress(this.phase, this.step, this.bytes, this.files, this.filesTotal, this.tablesDone,
 				this.tablesTotal, this.bytesPerSecond, estimate.etaSeconds(), this.updatedAt, estimate.percent(),
-				"history");
+				"history", this.rows, this.rowsTotal, this.chunksDone, this.chunksTotal);
 	}
 
 	static @Nullable Long startedAt(Map<String, Object> context) {

@@ -39,10 +39,15 @@ class TransferFailedTasklet implements Tasklet {
 			.stream()
 			.filter((step) -> step.getId() != self.getId() && isFailure(step))
 			.max(Comparator.comparing(StepExecution::getId));
-		failed.filter((step) -> step.getStatus() == BatchStatus.ABANDONED).ifPresent((step) -> {
-			step.setStatus(BatchStatus.FAILED);
-			this.jobRepository.update(step);
-		});
+		self.getJobExecution()
+			.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getId() != self.getId() && isFailure(step)
+					&& step.getStatus() == BatchStatus.ABANDONED)
+			.forEach((step) -> {
+				step.setStatus(BatchStatus.FAILED);
+				this.jobRepository.update(step);
+			});
 		String message = failed.map((step) -> step.getStepName() + ": " + reason(step)).orElse("failed");
 		self.getJobExecution().getExecutionContext().putString(ERROR, truncate(message));
 		return RepeatStatus.FINISHED;

@@ -12,6 +12,8 @@ final class ByteOutput {
 
 	static final int FLUSH_AT = 64 * 1024;
 
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private final OutputStream out;
 
 	private byte[] bytes;
@@ -58,6 +60,29 @@ final class ByteOutput {
 		ensure(len);
 		System.arraycopy(b, off, this.bytes, this.size, len);
 		this.size += len;
+	}
+
+	/** Writes the characters of an ASCII text (a number or a date as the server prints it). */
+	void writeAscii(String text) {
+		int length = text.length();
+		ensure(length);
+		byte[] into = this.bytes;
+		int at = this.size;
+		for (int i = 0; i < length; i++) {
+			into[at + i] = (byte) text.charAt(i);
+		}
+		this.size += length;
+	}
+
+	/** Writes each byte as two upper-case hex digits. */
+	void writeHex(byte[] value) {
+		ensure(value.length * 2);
+		int at = this.size;
+		for (byte b : value) {
+			this.bytes[at++] = HEX[(b >> 4) & 0xf];
+			this.bytes[at++] = HEX[b & 0xf];
+		}
+		this.size = at;
 	}
 
 	void write(ByteOutput other) {

@@ -3,7 +3,6 @@ package dev.ferry.engine.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,45 +17,71 @@ import org.jspecify.annotations.Nullable;
 public record ColumnShape(String name, String dataType, String columnType, @Nullable String charset,
 		Encoding encoding) {
 
-	/** How a column's values travel. */
+	/**
+	 * How a column's values travel. In SQL files every value is UTF-8 text (a file replays through any client); in
+	 * CSV files every value that is not a number is its raw bytes, quoted and escaped (see {@link CsvDialect}).
+	 */
 	public enum Encoding {
 
 		/**
-		 * A number written as the server prints it, unquoted: integers, {@code DECIMAL}, {@code DOUBLE}, {@code YEAR},
-		 * and {@code FLOAT} read as a {@code DOUBLE} (the server prints a {@code FLOAT} with 6 digits, which loses
-		 * bits; the double that holds it exactly prints with all of them).
+		 * A number as the server prints it, unquoted: integers, {@code DECIMAL}, {@code DOUBLE}, {@code YEAR}, and
+		 * {@code FLOAT} read as a {@code DOUBLE} (the server prints a {@code FLOAT} with 6 digits, which loses bits;
+		 * the double that holds it exactly prints with all of them).
 		 */
 		NUMBER,
 
 		/**
-		 * Bytes, quoted and escaped: character strings (in the column's own character set), binary strings, blobs,
-		 * {@code BIT}, spatial values (the server's internal format), temporal values, {@code JSON}, and
-		 * {@code ENUM}/{@code SET} values by name.
+		 * A {@code DATE}, {@code DATETIME}, {@code TIMESTAMP} (in UTC) or {@code TIME} as the server prints it,
+		 * quoted: zero dates, negative and fractional times included. Selected as {@code CAST(… AS CHAR)}, since
+		 * Connector/J 3.5 rewrites the fraction of a {@code TIMESTAMP(3)} it reads ({@code .001} became
+		 * {@code .1000}).
 		 */
-		BYTES,
+		TEMPORAL,
+
+		/**
+		 * Characters in a UTF-8 character set ({@code utf8mb4}, {@code utf8mb3}, {@code ascii}), {@code JSON}
+		 * included: their bytes, quoted and escaped.
+		 */
+		TEXT,
+
+		/**
+		 * Characters in any other character set ({@code latin1}, {@code sjis}...), read as their own bytes: in SQL a
+		 * hex literal with the character set's introducer ({@code _latin1 0xE9}), stored as they are.
+		 */
+		FOREIGN_TEXT,
+
+		/**
+		 * Bytes: binary strings, blobs, {@code BIT}, spatial values (the server's internal format). In SQL a hex
+		 * literal ({@code 0x…}, {@code ''} when empty).
+		 */
+		BINARY,
 
 		/**
 		 * The index of an {@code ENUM} value or the bits of a {@code SET} value, unquoted: used when the type has an
-		 * empty member, which reads like the invalid value {@code ''} (index 0) of an {@code ENUM}.
+		 * empty member, which reads like the invalid value {@code ''} (index 0) of an {@code ENUM}. Other
+		 * {@code ENUM}/{@code SET} columns travel by name, as text.
 		 */
 		INDEX
 
 	}
 
-	/** Character sets whose bytes Connector/J receives unchanged (it asks for utf8mb4 results). */
-	private static final Set<String> UTF8_BYTES = Set.of("utf8mb4", "utf8mb3", "utf8", "ascii");
-
 	/** The shape of a column from its {@code information_schema.COLUMNS} facts. */
 	public static ColumnShape of(String name, String dataType, String columnType, @Nullable String charset) {
 		String type = dataType.toLowerCase(Locale.ROOT);
+		String set = (charset != null) ? charset.toLowerCase(Locale.ROOT) : null;
 		Encoding encoding = switch (type) {
 			case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "double",
 					"real", "float", "year" ->
 				Encoding.NUMBER;
-			case "enum", "set" -> hasEmptyMember(columnType) ? Encoding.INDEX : Encoding.BYTES;
-			default -> Encoding.BYTES;
+			case "date", "datetime", "timestamp", "time" -> Encoding.TEMPORAL;
+			case "enum", "set" -> hasEmptyMember(columnType) ? Encoding.INDEX : text(set);
+			default -> (set == null || set.equals("binary")) ? Encoding.BINARY : text(set);
 		};
-		return new ColumnShape(name, type, columnType, charset, encoding);
+		return new ColumnShape(name, type, columnType, set, encoding);
+	}
+
+	private static Encoding text(@Nullable String charset) {
+		return (charset == null || ServerCharsets.UTF8.contains(charset)) ? Encoding.TEXT : Encoding.FOREIGN_TEXT;
 	}
 
 	/** The column's name between backticks. */
@@ -67,16 +92,13 @@ public record ColumnShape(String name, String dataType, String columnType, @Null
 	/** What to select so that the value arrives exact (see {@link Encoding}). */
 	public String selectExpression() {
 		String quoted = quotedName();
-		if (this.encoding == Encoding.INDEX) {
-			return quoted + "+0";
-		}
-		if (this.dataType.equals("float")) {
-			return "CAST(" + quoted + " AS DOUBLE)";
-		}
-		if (this.charset != null && !UTF8_BYTES.contains(this.charset.toLowerCase(Locale.ROOT))) {
-			return "CAST(" + quoted + " AS BINARY)"; // its own bytes, not converted to the connection's utf8mb4
-		}
-		return quoted;
+		return switch (this.encoding) {
+			case INDEX -> quoted + "+0";
+			case FOREIGN_TEXT -> "CAST(" + quoted + " AS BINARY)"; // its own bytes, not converted to utf8mb4
+			case TEMPORAL -> "CAST(" + quoted + " AS CHAR)";
+			case NUMBER -> this.dataType.equals("float") ? "CAST(" + quoted + " AS DOUBLE)" : quoted;
+			default -> quoted;
+		};
 	}
 
 	/** The members of an {@code enum(...)} or {@code set(...)} column type, unquoted. */

@@ -87,7 +87,9 @@ public enum Compression {
 	/**
 	 * A stream of the uncompressed bytes of {@code in}.
 	 * @throws IOException when {@code in} does not start like a stream of this compression (a gzip or zstd stream read
-	 * as uncompressed, an uncompressed or zstd stream read as gzip...), naming what it looks like
+	 * as uncompressed, an uncompressed or zstd stream read as gzip...), naming what it looks like. Uncompressed bytes
+	 * that happen to start with gzip's or zstd's magic number are refused too; the engine's files never do (SQL files
+	 * start with {@code /*}, CSV files with a quoted header)
 	 */
 	public InputStream unwrap(InputStream in) throws IOException {
 		BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);

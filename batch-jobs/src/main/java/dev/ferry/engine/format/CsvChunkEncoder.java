@@ -36,20 +36,33 @@ final class CsvChunkEncoder implements ChunkEncoder {
 			if (i > 0) {
 				file.write(CsvDialect.SEPARATOR);
 			}
-			byte[] value = rs.getBytes(i + 1);
-			if (value == null) {
-				file.write(CsvDialect.NULL);
-			}
-			else if (this.encodings[i] == ColumnShape.Encoding.BYTES) {
-				ByteEscapes.CSV.quoted(value, file);
+			if (raw(this.encodings[i])) {
+				byte[] value = rs.getBytes(i + 1);
+				if (value == null) {
+					file.write(CsvDialect.NULL);
+				}
+				else {
+					ByteEscapes.CSV.quoted(value, file);
+				}
 			}
 			else {
-				file.write(value);
+				String value = rs.getString(i + 1);
+				if (value == null) {
+					file.write(CsvDialect.NULL);
+				}
+				else {
+					file.writeAscii(value);
+				}
 			}
 		}
 		file.write('\n');
 		this.rows++;
 		file.flushIfFull();
+	}
+
+	/** Values written as their bytes, quoted and escaped. */
+	private static boolean raw(ColumnShape.Encoding encoding) {
+		return encoding != ColumnShape.Encoding.NUMBER && encoding != ColumnShape.Encoding.INDEX;
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code {db}-schema-create.sql}, {@code {db}-schema-post.sql} (routines and events);</li>
  * <li>{@code {db}.{t}-schema.sql}, {@code {db}.{v}-schema-view.sql}, {@code {db}.{t}-schema-triggers.sql},
- * {@code {db}.{s}-schema-sequence.sql};</li>
+ * {@code {db}.{s}-schema-sequence.sql}, and {@link #placeholder} for a database with no table;</li>
  * <li>{@code {db}.{t}.{NNNNN}.sql|csv[.gz|.zst]}: chunk {@code NNNNN} of the table's rows (five digits or more).</li>
  * </ul>
  * <b>Escaping.</b> A name is written percent-encoded (UTF-8 bytes as {@code %XX}), as Lightning's file router
@@ -35,6 +35,17 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe: the partitions of an export may share one instance.
  */
 public final class FileNames {
+
+	/**
+	 * What {@link #placeholder} holds: a comment and a harmless statement (myloader runs the file after it created
+	 * the database).
+	 */
+	public static final String PLACEHOLDER_TEXT = """
+			-- The database has no table or view: this file makes myloader 0.10 create it (from {db}-schema-create.sql).
+			/*!40101 SET NAMES utf8mb4*/;
+			""";
+
+	private static final String PLACEHOLDER_SUFFIX = ".-schema.sql-schema-trigger.sql";
 
 	private static final Pattern DATABASE_FILE = Pattern.compile("([^.]+)-schema-(create|post)\\.sql");
 
@@ -56,6 +67,16 @@ public final class FileNames {
 	/** {@code {db}-schema-post.sql}: the database's procedures, functions and events. */
 	public String post(String database) {
 		return database(database) + "-schema-post.sql";
+	}
+
+	/**
+	 * {@code {db}.-schema.sql-schema-trigger.sql}: written for a database with no table and no view. myloader 0.10
+	 * creates a database only when it loads a {@code -schema.sql} file of it (it takes this one for the schema of a
+	 * table with no name, and runs its harmless content); Lightning ignores files ending with
+	 * {@code -schema-trigger.sql}, and creates the database from {@code {db}-schema-create.sql} itself.
+	 */
+	public String placeholder(String database) {
+		return database(database) + PLACEHOLDER_SUFFIX;
 	}
 
 	/** {@code {db}.{t}-schema.sql}: a table, or a view's placeholder table. */
@@ -201,6 +222,11 @@ public final class FileNames {
 	 * Names are unescaped.
 	 */
 	public static Optional<Parsed> parse(String fileName) {
+		if (fileName.endsWith(PLACEHOLDER_SUFFIX) && fileName.indexOf('.') == fileName.length()
+				- PLACEHOLDER_SUFFIX.length()) {
+			String database = fileName.substring(0, fileName.length() - PLACEHOLDER_SUFFIX.length());
+			return Optional.of(new Parsed(Kind.PLACEHOLDER, unescape(database), null, -1, null, null));
+		}
 		Matcher m = DATABASE_FILE.matcher(fileName);
 		if (m.matches()) {
 			Kind kind = m.group(2).equals("create") ? Kind.DATABASE : Kind.POST;
@@ -229,7 +255,7 @@ public final class FileNames {
 	/** The kinds of files of the layout. */
 	public enum Kind {
 
-		DATABASE, POST, TABLE, VIEW, TRIGGERS, SEQUENCE, DATA
+		DATABASE, POST, TABLE, VIEW, TRIGGERS, SEQUENCE, DATA, PLACEHOLDER
 
 	}
 
@@ -237,7 +263,8 @@ public final class FileNames {
 	 * A file name read back.
 	 * @param kind what the file holds
 	 * @param database its database
-	 * @param table its table, view or sequence; null for {@link Kind#DATABASE} and {@link Kind#POST}
+	 * @param table its table, view or sequence; null for {@link Kind#DATABASE}, {@link Kind#POST} and
+	 * {@link Kind#PLACEHOLDER}
 	 * @param chunk the chunk number of a data file, else -1
 	 * @param type the format of a data file, else null
 	 * @param compression the compression of a data file, else null

@@ -7,21 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Multi-row {@code INSERT} statements in mydumper's layout, which myloader 0.10 loads: a header of session settings,
  * then {@code INSERT INTO `t` (`a`,`b`) VALUES} and one row per line, each starting with {@code (}, so that counting
- * rows by lines stays valid. The file is read with {@code SET NAMES binary}: string values are the columns' own bytes
- * (each in its column's character set), escaped, and reach the columns unconverted.
+ * rows by lines stays valid. The file is UTF-8 text (see {@link ColumnShape.Encoding}), so any client can replay it.
  */
 final class SqlChunkEncoder implements ChunkEncoder {
 
 	/**
-	 * The session settings at the top of every data file: bytes as they are, UTC for {@code TIMESTAMP}, no foreign key
-	 * checks (chunks load in any order), and a {@code sql_mode} that takes every value a table can hold (zero dates, a
-	 * 0 in an {@code AUTO_INCREMENT} column, the invalid {@code ENUM} value).
+	 * The session settings at the top of every data file: UTF-8, UTC for {@code TIMESTAMP}, no foreign key checks
+	 * (chunks load in any order), and a {@code sql_mode} that takes every value a table can hold (zero dates, a 0 in
+	 * an {@code AUTO_INCREMENT} column, the invalid {@code ENUM} value) and reads backslash escapes.
 	 */
 	static final String HEADER = """
-			/*!40101 SET NAMES binary*/;
+			/*!40101 SET NAMES utf8mb4*/;
 			/*!40014 SET FOREIGN_KEY_CHECKS=0*/;
 			/*!40103 SET TIME_ZONE='+00:00' */;
 			/*!40101 SET SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;
@@ -29,15 +30,20 @@ final class SqlChunkEncoder implements ChunkEncoder {
 
 	private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] NULL = ascii("NULL");
 
-	private static final byte[] STATEMENT_END = ";\n".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] EMPTY = ascii("''");
 
-	private static final byte[] ROW_SEPARATOR = ",\n".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] STATEMENT_END = ascii(";\n");
+
+	private static final byte[] ROW_SEPARATOR = ascii(",\n");
 
 	private final TableShape shape;
 
 	private final ColumnShape.Encoding[] encodings;
+
+	/** What comes before the hex digits of each column's values: {@code 0x} or {@code _latin1 0x}. */
+	private final byte[][] hexPrefixes;
 
 	private final byte[] insert;
 
@@ -58,6 +64,10 @@ final class SqlChunkEncoder implements ChunkEncoder {
 		this.shape = shape;
 		List<ColumnShape> columns = shape.columns();
 		this.encodings = columns.stream().map(ColumnShape::encoding).toArray(ColumnShape.Encoding[]::new);
+		this.hexPrefixes = columns.stream()
+			.map((column) -> ascii(column.encoding() == ColumnShape.Encoding.FOREIGN_TEXT
+					? "_" + column.charset() + " 0x" : "0x"))
+			.toArray(byte[][]::new);
 		this.insert = ("INSERT INTO " + SqlText.quote(shape.table()) + " (" + shape.columnList() + ") VALUES\n")
 			.getBytes(StandardCharsets.UTF_8);
 		this.maxStatementBytes = options.maxStatementBytes();
@@ -74,20 +84,55 @@ final class SqlChunkEncoder implements ChunkEncoder {
 			if (i > 0) {
 				row.write(',');
 			}
-			byte[] value = rs.getBytes(i + 1);
-			if (value == null) {
-				row.write(NULL);
-			}
-			else if (this.encodings[i] == ColumnShape.Encoding.BYTES) {
-				ByteEscapes.SQL.quoted(value, row);
-			}
-			else {
-				row.write(value);
+			switch (this.encodings[i]) {
+				case TEXT -> {
+					byte[] value = rs.getBytes(i + 1);
+					if (value == null) {
+						row.write(NULL);
+					}
+					else {
+						ByteEscapes.SQL.quoted(value, row);
+					}
+				}
+				case BINARY, FOREIGN_TEXT -> hex(rs.getBytes(i + 1), this.hexPrefixes[i], row);
+				case TEMPORAL -> {
+					byte[] value = rs.getBytes(i + 1);
+					if (value == null) {
+						row.write(NULL);
+					}
+					else {
+						row.write('\'');
+						row.write(value);
+						row.write('\'');
+					}
+				}
+				default -> {
+					String value = rs.getString(i + 1);
+					if (value == null) {
+						row.write(NULL);
+					}
+					else {
+						row.writeAscii(value);
+					}
+				}
 			}
 		}
 		row.write(')');
 		append(row);
 		this.rows++;
+	}
+
+	private static void hex(byte @Nullable [] value, byte[] prefix, ByteOutput out) {
+		if (value == null) {
+			out.write(NULL);
+			return;
+		}
+		if (value.length == 0) {
+			out.write(EMPTY);
+			return;
+		}
+		out.write(prefix);
+		out.writeHex(value);
 	}
 
 	private void append(ByteOutput row) throws IOException {
@@ -135,6 +180,10 @@ final class SqlChunkEncoder implements ChunkEncoder {
 			this.finished = true;
 		}
 		this.file.flush();
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 }
