@@ -25,8 +25,9 @@ import dev.ferry.s3.S3Location;
  * The dump inspector, used by every import chain before anything runs: reads every SQL file of a dump (a directory,
  * an uploaded zip or an S3 prefix), streamed through a {@link SqlStatementReader}, and refuses the dump with a
  * {@link DumpRefusedException} (a 400 naming the file and the statement) when a statement falls outside its file's
- * {@link DumpFileRole}, a file name fits no role, or a file belongs to a system schema. CSV and Parquet files are
- * checked by name; {@code metadata} and {@code manifest.json} are not read.
+ * {@link DumpFileRole}, a file name fits no role, or a file belongs to a system schema. gzip and zstd SQL files are
+ * read decompressed. CSV and Parquet files are checked by name; {@code metadata} and {@code manifest.json} are not
+ * read.
  * <p>
  * Memory stays small whatever the dump's size: one 64 KiB buffer and the first {@value StatementCheck#HEADER}
  * tokens of the statement being read.
@@ -120,8 +121,26 @@ public final class DumpInspector {
 
 	}
 
-	/** Checks one file: its name, and its statements if it is SQL. */
+	/**
+	 * Checks one file: its name, and its statements if it is SQL. A {@code .sql.gz} or {@code .sql.zst} file (mydumper
+	 * {@code -c}, dumpling {@code -c gzip}, the native engine) has the role of its name without the suffix and is read
+	 * through its decompressor.
+	 */
 	void inspect(String baseName, String shownName, Opener opener) throws IOException {
+		String lower = baseName.toLowerCase(java.util.Locale.ROOT);
+		if (lower.endsWith(".sql.gz") || lower.endsWith(".sql.zst")) {
+			boolean gzip = lower.endsWith(".gz");
+			String name = baseName.substring(0, baseName.length() - (gzip ? 3 : 4));
+			try {
+				inspect(name, shownName, gzip ? () -> new java.util.zip.GZIPInputStream(opener.open(), 64 * 1024)
+						: () -> new com.github.luben.zstd.ZstdInputStream(opener.open()));
+			}
+			catch (IOException ex) {
+				throw new DumpRefusedException(shownName + ": not a whole " + (gzip ? "gzip" : "zstd") + " file ("
+						+ ex.getMessage() + ")");
+			}
+			return;
+		}
 		DumpFileRole role = DumpFileRole.of(baseName, shownName);
 		if (role.kind() == DumpFileRole.Kind.DATA_NOT_SQL) {
 			this.tables.add(role.tableByName());

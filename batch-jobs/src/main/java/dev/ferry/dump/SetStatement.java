@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which {@code SET} statements a dump may hold: session variables a dumper writes (character sets, time zone,
  * foreign key and unique checks, notes) and user variables, each set to one plain value. No function call or
- * subquery, no {@code GLOBAL}, no {@code PASSWORD}/{@code ROLE}/{@code STATEMENT … FOR}, no {@code sql_mode} (it
- * changes how strings are quoted), and only character sets in which a backslash or quote byte is never part of a
+ * subquery, no {@code GLOBAL}, no {@code PASSWORD}/{@code ROLE}/{@code STATEMENT … FOR}, a {@code sql_mode} only as a
+ * string of {@link #SQL_MODES} (the native engine writes each object's own mode; {@code ANSI_QUOTES},
+ * {@code NO_BACKSLASH_ESCAPES} and the combination modes that imply them change how strings are quoted, so they are
+ * refused), and only character sets in which a backslash or quote byte is never part of a
  * character (a {@code gbk} or {@code sjis} connection would end strings where the reader does not). A user variable
  * may set a character set only if the same file saved it from the session's ({@code SET @PREV=@@CHARACTER_SET_CLIENT},
  * as mydumper writes). One instance per file.
@@ -27,6 +29,19 @@ final class SetStatement {
 
 	private static final Set<String> CHARSETS = Set.of("BINARY", "UTF8", "UTF8MB3", "UTF8MB4", "LATIN1", "ASCII",
 			"DEFAULT");
+
+	/**
+	 * The modes a dump may set: none of them changes how a string or an identifier ends (MariaDB's and MySQL's modes
+	 * besides {@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES} and {@code ANSI}, {@code DB2}, {@code MAXDB},
+	 * {@code MSSQL}, {@code ORACLE}, {@code POSTGRESQL}, which imply one of them or another parser).
+	 */
+	static final Set<String> SQL_MODES = Set.of("ALLOW_INVALID_DATES", "EMPTY_STRING_IS_NULL",
+			"ERROR_FOR_DIVISION_BY_ZERO", "HIGH_NOT_PRECEDENCE", "IGNORE_BAD_TABLE_OPTIONS", "IGNORE_SPACE",
+			"MYSQL323", "MYSQL40", "NO_AUTO_CREATE_USER", "NO_AUTO_VALUE_ON_ZERO", "NO_DIR_IN_CREATE",
+			"NO_ENGINE_SUBSTITUTION", "NO_FIELD_OPTIONS", "NO_KEY_OPTIONS", "NO_TABLE_OPTIONS", "NO_UNSIGNED_SUBTRACTION",
+			"NO_ZERO_DATE", "NO_ZERO_IN_DATE", "ONLY_FULL_GROUP_BY", "PAD_CHAR_TO_FULL_LENGTH", "PIPES_AS_CONCAT",
+			"REAL_AS_FLOAT", "SIMULTANEOUS_ASSIGNMENT", "STRICT_ALL_TABLES", "STRICT_TRANS_TABLES",
+			"TIME_ROUND_FRACTIONAL", "TRADITIONAL");
 
 	private final Set<String> savedCharsets = new HashSet<>();
 
@@ -88,7 +103,8 @@ final class SetStatement {
 		else if (variable.startsWith("@@")) {
 			variable = variable.substring(2);
 		}
-		if (!user && !VARIABLES.contains(variable)) {
+		boolean sqlMode = variable.equals("SQL_MODE");
+		if (!user && !sqlMode && !VARIABLES.contains(variable)) {
 			return -1;
 		}
 		if (i < tokens.size() && tokens.get(i).isSymbol(':')) {
@@ -100,6 +116,9 @@ final class SetStatement {
 		i++;
 		if (CHARSET_VARIABLES.contains(variable)) {
 			return charset(tokens, i);
+		}
+		if (sqlMode) {
+			return sqlMode(tokens, i);
 		}
 		if (user) {
 			SqlToken value = (i < tokens.size()) ? tokens.get(i) : SqlToken.STRING;
@@ -113,6 +132,20 @@ final class SetStatement {
 			}
 		}
 		return value(tokens, i);
+	}
+
+	/** A string of {@link #SQL_MODES} separated by commas (empty too). */
+	private static int sqlMode(List<SqlToken> tokens, int i) {
+		if (i >= tokens.size() || tokens.get(i).kind() != SqlToken.Kind.STRING) {
+			return -1;
+		}
+		String modes = tokens.get(i).text().toUpperCase(Locale.ROOT);
+		for (String mode : modes.split(",", -1)) {
+			if (!mode.isBlank() && !SQL_MODES.contains(mode.strip())) {
+				return -1;
+			}
+		}
+		return i + 1;
 	}
 
 	/** One plain value: a word (literal, ON, @var, @@var), a number with a sign, a string, or {@code @@session.x}. */

@@ -3,6 +3,8 @@ package dev.ferry.dump;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A streaming splitter and lexer for MySQL dump files. It reads bytes (a dump's charset does not matter: every byte
  * that can end a string or a statement is ASCII) and hands each statement's tokens to a {@link Handler}, then its
@@ -82,8 +84,8 @@ public final class SqlStatementReader {
 			}
 			switch (c) {
 				case '\'', '"' -> {
-					skipString(c);
-					emit(handler, SqlToken.STRING);
+					String text = skipString(c, keepsStrings());
+					emit(handler, (text != null) ? new SqlToken(SqlToken.Kind.STRING, text) : SqlToken.STRING);
 				}
 				case '`' -> emit(handler, new SqlToken(SqlToken.Kind.IDENTIFIER, identifier()));
 				case '#' -> skipLineComment();
@@ -197,7 +199,21 @@ public final class SqlStatementReader {
 				|| c == '@' || c >= 0x80;
 	}
 
-	private void skipString(int quote) throws IOException {
+	/**
+	 * Whether the string that starts now keeps its text: only in a {@code SET} statement, whose values the checks
+	 * read (a {@code sql_mode}); never shown.
+	 */
+	private boolean keepsStrings() {
+		return this.tokens > 0 && this.tokens < CompoundBody.HEADER && this.header[0].is("SET");
+	}
+
+	/**
+	 * Skips a string after its opening quote.
+	 * @param keep whether to return its text: only a plain one (no escape, no doubled quote) of at most
+	 * {@link #MAX_NAME} characters is returned, else null
+	 */
+	private @Nullable String skipString(int quote, boolean keep) throws IOException {
+		StringBuilder text = keep ? new StringBuilder() : null;
 		int previous = quote;
 		int c;
 		while (true) {
@@ -213,6 +229,14 @@ public final class SqlStatementReader {
 				p++;
 			}
 			if (p > this.pos) {
+				if (text != null && text.length() + (p - this.pos) <= MAX_NAME) {
+					for (int i = this.pos; i < p; i++) {
+						text.append((char) (bytes[i] & 0xff));
+					}
+				}
+				else {
+					text = null;
+				}
 				previous = bytes[p - 1] & 0xff;
 				this.pos = p;
 			}
@@ -223,6 +247,7 @@ public final class SqlStatementReader {
 				throw endsInside("a string");
 			}
 			if (c == '\\') {
+				text = null;
 				c = next();
 				if (c < 0) {
 					break;
@@ -232,11 +257,18 @@ public final class SqlStatementReader {
 			}
 			if (c == quote) {
 				if (peek(0) == quote) {
+					text = null;
 					next();
 				}
 				else {
-					return;
+					return (text != null) ? text.toString() : null;
 				}
+			}
+			else if (text != null && text.length() < MAX_NAME) {
+				text.append((char) c);
+			}
+			else {
+				text = null;
 			}
 			previous = c;
 		}

@@ -3,7 +3,9 @@ package dev.ferry.dump;
 /**
  * One lexical token of a MySQL statement. Words are bare keywords, names, numbers and variables ({@code @x},
  * {@code @@x}); identifiers are {@code `quoted`} names (text unquoted, at most {@link SqlStatementReader#MAX_NAME}
- * characters kept); strings carry no text, so no value of a dump is ever held or shown; symbols are one character.
+ * characters kept); strings carry no text ({@link #STRING}, whose text is a NUL), so no value of a dump is ever held
+ * or shown, except a short plain string of a {@code SET} statement, which the checks read (a {@code sql_mode}) and
+ * never show; symbols are one character.
  */
 public record SqlToken(Kind kind, String text) {
 
@@ -13,7 +15,7 @@ public record SqlToken(Kind kind, String text) {
 
 	}
 
-	static final SqlToken STRING = new SqlToken(Kind.STRING, "");
+	static final SqlToken STRING = new SqlToken(Kind.STRING, "\0");
 
 	/** A number past a statement's first tokens, where its digits are not kept. */
 	static final SqlToken NUMBER = new SqlToken(Kind.WORD, "0");
