@@ -35,9 +35,6 @@ public final class FidelityFixture {
 
 	public static final String ESCAPED = "fidelity/fixture-escaped-databases.sql";
 
-	/** The table whose one row is 16 MiB: it needs a statement size above that. */
-	public static final String BIG_TABLE = "longblob_16mib";
-
 	private FidelityFixture() {
 	}
 

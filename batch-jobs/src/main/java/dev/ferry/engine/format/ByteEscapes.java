@@ -30,23 +30,28 @@ final class ByteEscapes {
 		this.letters[quote] = quote;
 	}
 
-	/** Writes {@code value} between quotes, escaped. */
+	/** Writes {@code value} between quotes, escaped: runs of bytes that need no escape are copied whole. */
 	void quoted(byte[] value, ByteOutput out) {
 		out.ensure(value.length * 2 + 2);
 		byte[] into = out.array();
 		int at = out.size();
 		into[at++] = this.quote;
 		byte[] letters = this.letters;
-		for (byte b : value) {
-			byte letter = letters[b & 0xff];
-			if (letter == 0) {
-				into[at++] = b;
-			}
-			else {
+		int start = 0;
+		for (int i = 0; i < value.length; i++) {
+			byte letter = letters[value[i] & 0xff];
+			if (letter != 0) {
+				int run = i - start;
+				System.arraycopy(value, start, into, at, run);
+				at += run;
 				into[at++] = '\\';
 				into[at++] = letter;
+				start = i + 1;
 			}
 		}
+		int run = value.length - start;
+		System.arraycopy(value, start, into, at, run);
+		at += run;
 		into[at++] = this.quote;
 		out.advance(at - out.size());
 	}

@@ -12,6 +12,9 @@ final class ByteOutput {
 
 	static final int FLUSH_AT = 64 * 1024;
 
+	/** The capacity kept after a big row. */
+	private static final int KEEP = 1024 * 1024;
+
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private final OutputStream out;
@@ -85,8 +88,23 @@ final class ByteOutput {
 		this.size = at;
 	}
 
-	void write(ByteOutput other) {
-		write(other.bytes, 0, other.size);
+	/** Appends the bytes of another buffer; a big one (a row with a big value) goes straight to the stream. */
+	void write(ByteOutput other) throws IOException {
+		if (other.size >= FLUSH_AT) {
+			flush();
+			this.out.write(other.bytes, 0, other.size);
+			this.flushed += other.size;
+		}
+		else {
+			write(other.bytes, 0, other.size);
+		}
+	}
+
+	/** Lets a buffer that grew for a big row go, so that one big value does not hold memory for the whole file. */
+	void shrink() {
+		if (this.bytes.length > KEEP && this.size < KEEP / 2) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(KEEP / 2, this.size));
+		}
 	}
 
 	/** Room for {@code len} more bytes. */
@@ -118,6 +136,7 @@ final class ByteOutput {
 			this.flushed += this.size;
 			this.size = 0;
 		}
+		shrink();
 	}
 
 	private void grow(int len) {

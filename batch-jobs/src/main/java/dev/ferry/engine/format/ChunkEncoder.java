@@ -21,7 +21,7 @@ public interface ChunkEncoder extends Closeable {
 	 * @param type SQL {@code INSERT} statements or CSV
 	 * @param shape the table's columns as selected
 	 * @param out where the file's bytes go; {@link #finish()} and {@link #close()} never close it
-	 * @param options statement size
+	 * @param options statement sizes (SQL)
 	 */
 	static ChunkEncoder open(FileType type, TableShape shape, OutputStream out, EncoderOptions options)
 			throws IOException {
@@ -34,7 +34,7 @@ public interface ChunkEncoder extends Closeable {
 	/**
 	 * Encodes the current row of {@code rs}.
 	 * @throws IllegalStateException when the row does not fit in a statement of
-	 * {@link EncoderOptions#maxStatementBytes()} (SQL only), naming the table and the limit
+	 * {@link EncoderOptions#maxStatementBytes()} of its own (SQL only), naming the table and the limit
 	 */
 	void row(ResultSet rs) throws SQLException, IOException;
 

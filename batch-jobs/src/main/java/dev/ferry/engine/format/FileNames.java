@@ -1,7 +1,5 @@
 package dev.ferry.engine.format;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,8 +52,6 @@ public final class FileNames {
 
 	private static final Pattern DATA_FILE = Pattern
 		.compile("([^.]+)\\.(.+)\\.([0-9]{5,})\\.(sql|csv)(\\.gz|\\.zst)?");
-
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private final Map<String, String> escapes = new ConcurrentHashMap<>();
 
@@ -133,14 +129,12 @@ public final class FileNames {
 
 	/** A database name as it is written in file names. */
 	public static String escapeDatabase(String database) {
-		requireName(database);
-		return escape(database, true);
+		return NameEscapes.escape(database, true);
 	}
 
 	/** A table (view, sequence) name as it is written in file names. */
 	public static String escapeTable(String table) {
-		requireName(table);
-		return escape(table, false);
+		return NameEscapes.escape(table, false);
 	}
 
 	/**
@@ -148,73 +142,7 @@ public final class FileNames {
 	 * @throws IllegalArgumentException when a {@code %} is not followed by two hex digits, or the bytes are not UTF-8
 	 */
 	public static String unescape(String escaped) {
-		if (escaped.indexOf('%') < 0) {
-			return escaped;
-		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
-		byte[] utf8 = escaped.getBytes(StandardCharsets.UTF_8);
-		for (int i = 0; i < utf8.length; i++) {
-			if (utf8[i] == '%') {
-				int high = i + 2 < utf8.length ? Character.digit(utf8[i + 1], 16) : -1;
-				int low = i + 2 < utf8.length ? Character.digit(utf8[i + 2], 16) : -1;
-				if (high < 0 || low < 0) {
-					throw new IllegalArgumentException("'" + escaped + "' has a % without two hex digits after it");
-				}
-				bytes.write(high * 16 + low);
-				i += 2;
-			}
-			else {
-				bytes.write(utf8[i]);
-			}
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-		}
-		catch (java.nio.charset.CharacterCodingException ex) {
-			throw new IllegalArgumentException("'" + escaped + "' does not unescape to UTF-8", ex);
-		}
-	}
-
-	private static void requireName(String name) {
-		if (name.isEmpty()) {
-			throw new IllegalArgumentException("a database or table name cannot be empty");
-		}
-	}
-
-	private static String escape(String name, boolean database) {
-		StringBuilder out = null;
-		int length = name.length();
-		for (int i = 0; i < length; i++) {
-			char c = name.charAt(i);
-			boolean escape = c == '%' || c == '/' || c == '\\' || c < 0x20 || c == 0x7f
-					|| (c == '.' && (database || dotNeedsEscape(name, i)))
-					|| (c == '-' && !database && name.regionMatches(true, i + 1, "schema", 0, 6));
-			if (escape && out == null) {
-				out = new StringBuilder(length + 8).append(name, 0, i);
-			}
-			if (escape) {
-				out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-			}
-			else if (out != null) {
-				out.append(c);
-			}
-		}
-		return out == null ? name : out.toString();
-	}
-
-	/** A table name's dot at an end, next to another dot, or before a last part of digits only. */
-	private static boolean dotNeedsEscape(String name, int i) {
-		int last = name.length() - 1;
-		if (i == 0 || i == last || name.charAt(i - 1) == '.' || name.charAt(i + 1) == '.') {
-			return true;
-		}
-		for (int j = i + 1; j <= last; j++) {
-			char c = name.charAt(j);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
+		return NameEscapes.unescape(escaped);
 	}
 
 	/**

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Multi-row {@code INSERT} statements in mydumper's layout, which myloader 0.10 loads: a header of session settings,
  * then {@code INSERT INTO `t` (`a`,`b`) VALUES} and one row per line, each starting with {@code (}, so that counting
- * rows by lines stays valid. The file is UTF-8 text (see {@link ColumnShape.Encoding}), so any client can replay it.
+ * rows by lines stays valid. Rows are grouped while a statement stays within
+ * {@link EncoderOptions#statementBytes()}; a row that joins none goes in a statement of its own, which must not exceed
+ * {@link EncoderOptions#maxStatementBytes()}. The file is UTF-8 text (see {@link ColumnShape.Encoding}), so any client
+ * can replay it.
  */
 final class SqlChunkEncoder implements ChunkEncoder {
 
@@ -47,6 +50,8 @@ final class SqlChunkEncoder implements ChunkEncoder {
 
 	private final byte[] insert;
 
+	private final long statementBytes;
+
 	private final long maxStatementBytes;
 
 	private final ByteOutput file;
@@ -70,6 +75,7 @@ final class SqlChunkEncoder implements ChunkEncoder {
 			.toArray(byte[][]::new);
 		this.insert = ("INSERT INTO " + SqlText.quote(shape.table()) + " (" + shape.columnList() + ") VALUES\n")
 			.getBytes(StandardCharsets.UTF_8);
+		this.statementBytes = options.statementBytes();
 		this.maxStatementBytes = options.maxStatementBytes();
 		this.file = new ByteOutput(out);
 		this.file.write(HEADER_BYTES);
@@ -119,6 +125,8 @@ final class SqlChunkEncoder implements ChunkEncoder {
 		}
 		row.write(')');
 		append(row);
+		row.reset();
+		row.shrink();
 		this.rows++;
 	}
 
@@ -137,7 +145,7 @@ final class SqlChunkEncoder implements ChunkEncoder {
 
 	private void append(ByteOutput row) throws IOException {
 		if (this.statement > 0
-				&& this.statement + ROW_SEPARATOR.length + row.size() + STATEMENT_END.length > this.maxStatementBytes) {
+				&& this.statement + ROW_SEPARATOR.length + row.size() + STATEMENT_END.length > this.statementBytes) {
 			this.file.write(STATEMENT_END);
 			this.statement = 0;
 		}

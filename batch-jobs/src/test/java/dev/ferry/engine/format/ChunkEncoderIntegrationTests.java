@@ -124,6 +124,21 @@ class ChunkEncoderIntegrationTests {
 	}
 
 	@Test
+	void aRowAboveTheGroupingSizeButUnderTheLimitGoesAlone() throws Exception {
+		Encoded sql = encode(FileType.SQL, "sized", new EncoderOptions(1024, 4096), 4);
+
+		List<String> inserts = DumpLoader.statements(Path.of("sized"), sql.output())
+			.stream()
+			.filter((s) -> s.startsWith("INSERT"))
+			.toList();
+		assertThat(inserts).hasSize(4);
+		assertThat(inserts.get(3)).contains("(4,'ccc").hasSize(2044);
+		assertThat(EncoderOptions.DEFAULTS).isEqualTo(new EncoderOptions(1_000_000, 1L << 30));
+		assertThatThrownBy(() -> new EncoderOptions(4096, 1024)).hasMessage("maxStatementBytes (1024) must be at "
+				+ "least statementBytes (4096)");
+	}
+
+	@Test
 	void anEmptyChunkHoldsItsHeaderAndTheStreamStaysOpen() throws Exception {
 		for (FileType type : FileType.values()) {
 			ClosingWatch out = new ClosingWatch();

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +39,10 @@ final class FidelityExport {
 
 	private final int rowsPerFile;
 
-	private final Function<String, EncoderOptions> options;
+	private final EncoderOptions options;
 
 	FidelityExport(Connection source, FileType type, Compression compression, int rowsPerFile,
-			Function<String, EncoderOptions> options) {
+			EncoderOptions options) {
 		this.source = source;
 		this.type = type;
 		this.compression = compression;
@@ -96,7 +95,7 @@ final class FidelityExport {
 	private Chunk open(LocalDirectorySink sink, String name, TableShape shape) throws IOException {
 		PendingFile file = sink.create(name);
 		OutputStream out = this.compression.wrap(file.stream());
-		return new Chunk(name, file, out, ChunkEncoder.open(this.type, shape, out, this.options.apply(shape.table())));
+		return new Chunk(name, file, out, ChunkEncoder.open(this.type, shape, out, this.options));
 	}
 
 	private static void commit(@Nullable Chunk chunk, Map<String, Long> rows) throws IOException {
