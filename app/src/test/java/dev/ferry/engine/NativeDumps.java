@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ferry.engine.format.Compression;
+import dev.ferry.engine.format.CsvDialect;
+import dev.ferry.engine.format.FileNames;
+import dev.ferry.engine.format.TableShape;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +83,42 @@ final class NativeDumps {
 			}
 		}
 		return into;
+	}
+
+	/**
+	 * Loads the CSV files of {@code database} into a new database {@code copy} on the target: each table created from
+	 * its schema file, then each file streamed through {@code LOAD DATA LOCAL INFILE} as the format defines it.
+	 */
+	static void loadCsv(Path data, String database, String copy) throws Exception {
+		try (Connection target = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + TestDatabases.targetPort()
+				+ "/?allowMultiQueries=true&allowLocalInfile=true", "root", "");
+				Statement statement = target.createStatement()) {
+			statement.execute("CREATE DATABASE " + TestDatabases.quote(copy));
+			statement.execute("USE " + TestDatabases.quote(copy));
+			for (String sql : CsvDialect.LOAD_SESSION) {
+				statement.execute(sql);
+			}
+			List<Path> files;
+			try (Stream<Path> list = Files.list(data)) {
+				files = list.sorted().toList();
+			}
+			java.util.Set<String> created = new java.util.HashSet<>();
+			for (Path file : files) {
+				var parsed = FileNames.parse(file.getFileName().toString()).orElse(null);
+				if (parsed == null || parsed.kind() != FileNames.Kind.DATA || !parsed.database().equals(database)) {
+					continue;
+				}
+				if (created.add(parsed.table())) {
+					statement.execute(Files.readString(data.resolve(file.getFileName().toString()
+						.replaceFirst("\\.\\d{5,}\\.csv$", "-schema.sql"))));
+				}
+				TableShape shape = TableShape.read(target, copy, parsed.table());
+				try (InputStream in = Files.newInputStream(file)) {
+					statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
+					statement.execute(CsvDialect.loadDataStatement(shape, "stream"));
+				}
+			}
+		}
 	}
 
 	/** Loads a dump directory into the target server with myloader 0.10. */

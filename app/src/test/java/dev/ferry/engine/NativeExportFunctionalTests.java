@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FunctionalTest;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The native tool chain's export end to end over the HTTP API, against the shared {@code source} MariaDB, onto
@@ -49,10 +52,16 @@ class NativeExportFunctionalTests extends FunctionalTest {
 				"ANALYZE TABLE " + DB_A + ".orders, " + DB_A + ".tags, " + DB_A + ".nokey, " + DB_B + ".items");
 	}
 
+	/** Databases tests created besides the two above. */
+	static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@AfterAll
 	static void dropSource() throws Exception {
 		for (int port : new int[] { TestDatabases.sourcePort(), TestDatabases.targetPort() }) {
 			TestDatabases.execute(port, "DROP DATABASE IF EXISTS " + DB_A, "DROP DATABASE IF EXISTS " + DB_B);
+			for (String db : CREATED) {
+				TestDatabases.execute(port, "DROP DATABASE IF EXISTS " + db);
+			}
 		}
 	}
 
@@ -104,6 +113,218 @@ class NativeExportFunctionalTests extends FunctionalTest {
 
 		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
 		assertSameChecksums(DB_B, List.of("items"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gzip", "zstd" })
+	void compressedExportsHoldTheSameRowsAndLoadOnceDecompressed(String compression) throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), "root", "");
+
+		JsonNode record = finished(export(clusterId, Map.of("chunkRows", "1000", "compression", compression)));
+
+		assertThat(record.path("compression").asString()).isEqualTo(compression);
+		Path data = Path.of(record.path("filePath").asString());
+		String suffix = compression.equals("gzip") ? ".sql.gz" : ".sql.zst";
+		assertThat(data.resolve(DB_A + ".orders.00000" + suffix)).exists();
+		assertThat(data.resolve(DB_A + ".orders.00000.sql")).doesNotExist();
+		assertThat(data.resolve(DB_A + ".orders-schema.sql")).as("schema files stay plain").exists();
+		NativeDumps.assertManifestMatchesFiles(data);
+		JsonNode manifest = NativeDumps.manifest(data);
+		for (JsonNode file : manifest.path("files")) {
+			if (file.path("rows").isNumber()) {
+				assertThat(file.path("compression").asString()).isEqualTo(compression);
+				assertThat(file.path("path").asString()).endsWith(suffix);
+			}
+		}
+		assertThat(rowsOfFiles(manifest, DB_A + ".orders.")).isEqualTo(3000);
+
+		TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS " + DB_A,
+				"DROP DATABASE IF EXISTS " + DB_B);
+		NativeDumps.myloader(NativeDumps.decompressed(data, data.resolveSibling("plain")));
+
+		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
+		assertSameChecksums(DB_B, List.of("items"));
+	}
+
+	@Test
+	void csvFilesHoldEveryRowAndLoadWithLoadData() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), "root", "");
+
+		JsonNode record = finished(export(clusterId, Map.of("chunkRows", "1000", "fileType", "csv")));
+
+		Path data = Path.of(record.path("filePath").asString());
+		assertThat(data.resolve(DB_A + ".orders.00000.csv")).exists();
+		assertThat(data.resolve(DB_A + ".orders.00000.sql")).doesNotExist();
+		NativeDumps.assertManifestMatchesFiles(data);
+		JsonNode manifest = NativeDumps.manifest(data);
+		assertThat(rowsByTable(manifest)).containsEntry(DB_A + ".orders", 3000L).containsEntry(DB_B + ".items", 900L);
+
+		String copy = TestDatabases.uniqueName("job_nat_csv");
+		CREATED.add(copy);
+		NativeDumps.loadCsv(data, DB_A, copy);
+
+		Map<String, Long> expected = TestDatabases.checksums(TestDatabases.sourcePort(), DB_A);
+		assertThat(TestDatabases.checksums(TestDatabases.targetPort(), copy)).isEqualTo(expected);
+	}
+
+	@Test
+	void aStopEndsTheWorkersMidFileLeavesNoFileUnderAFinalNameAndClosesTheConnections() throws Exception {
+		String db = TestDatabases.uniqueName("job_nat_stop");
+		String user = TestDatabases.uniqueName("job_nat");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".big (id INT PRIMARY KEY, filler VARCHAR(200))",
+				"INSERT INTO " + db + ".big SELECT seq, REPEAT('x', 190) FROM " + DB_A + ".seq_1_to_60000",
+				"ANALYZE TABLE " + db + ".big", "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'",
+				"GRANT RELOAD ON *.* TO '" + user + "'@'%'", "GRANT SELECT ON " + db + ".* TO '" + user + "'@'%'");
+		CREATED.add(db);
+		try (PausingProxy proxy = new PausingProxy(TestDatabases.sourcePort(), 1 << 20)) {
+			String clusterId = registerCluster(TestDatabases.uniqueName("nat"), proxy.port(), user, "pw");
+			JsonNode started = export(clusterId, Map.of("filter", db + ".*", "chunkRows", "1000000"));
+			String recordId = started.path("recordId").asString();
+			await().atMost(Duration.ofMinutes(1)).until(() -> proxy.stalled() > 0);
+			JsonNode running = this.api.get("/api/v1/clusters/transport?recordId=" + recordId).data()
+				.path("transportRecords").get(0);
+			assertThat(running.path("status").asString()).isEqualTo("Processing");
+			assertThat(running.path("progress").path("phase").asString()).isEqualTo("dumping");
+			assertThat(running.path("progress").path("chunksTotal").asLong()).isEqualTo(1);
+			assertThat(running.path("progress").path("chunksDone").asLong()).isZero();
+			assertThat(running.path("progress").path("rowsTotal").asLong()).isGreaterThanOrEqualTo(30000);
+			assertThat(running.path("progress").path("percent").asInt()).isLessThan(100);
+
+			var stop = this.api.post("/api/v1/clusters/transport/" + recordId + "/stop", Map.of());
+
+			assertThat(stop.code()).as(stop.body().toString()).isZero();
+			JsonNode record = this.api.awaitRecord(recordId, Duration.ofSeconds(30));
+			assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Stopped");
+			Path data = Path.of(record.path("filePath").asString());
+			try (Stream<Path> files = Files.list(data)) {
+				assertThat(files.map((p) -> p.getFileName().toString()).toList())
+					.noneMatch((name) -> name.startsWith(db + ".big.") || name.endsWith(".partial"));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabases.count(TestDatabases.sourcePort(),
+					"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '" + user + "'") == 0);
+		}
+	}
+
+	@Test
+	void aRestartRunsOnlyThePartitionsThatFailedInANewSnapshotAndKeepsTheCompletedFiles() throws Exception {
+		Failing failing = failingExport();
+		Map<String, Object> before = fileKeys(failing.data());
+		assertThat(before).containsKey(DB_A + ".orders.00003.sql").doesNotContainKey(failing.db() + ".victim.00000.sql");
+		TestDatabases.execute(TestDatabases.sourcePort(),
+				"GRANT SELECT ON " + failing.db() + ".victim TO '" + failing.user() + "'@'%'");
+
+		var restarted = this.api.post("/api/v1/clusters/transport/" + failing.recordId() + "/restart", Map.of());
+
+		assertThat(restarted.code()).as(restarted.body().toString()).isZero();
+		JsonNode record = finished(restarted.data());
+		assertThat(record.path("consistent").asBoolean()).isFalse();
+		assertThat(record.path("consistency").asString()).startsWith("spans 2 snapshots");
+		Map<String, Object> after = fileKeys(failing.data());
+		before.forEach((name, key) -> assertThat(after.get(name)).as(name + " untouched").isEqualTo(key));
+		assertThat(partitionsRun(restarted.data().path("workFlowId").asLong())).as("only the failed partition ran")
+			.containsExactly(failing.victimPartition());
+		JsonNode manifest = NativeDumps.manifest(failing.data());
+		assertThat(manifest.path("snapshots")).hasSize(2);
+		for (JsonNode file : manifest.path("files")) {
+			if (file.path("rows").isNumber()) {
+				assertThat(file.path("snapshot").asInt()).as(file.toString())
+					.isEqualTo(file.path("path").asString().contains(".victim.") ? 1 : 0);
+			}
+		}
+		NativeDumps.assertManifestMatchesFiles(failing.data());
+		assertThat(rowsByTable(manifest)).containsEntry(failing.db() + ".victim", 40L)
+			.containsEntry(DB_A + ".orders", 3000L);
+	}
+
+	@Test
+	void aFreshRestartDeletesEveryFileAndExportsEverythingAgainInOneSnapshot() throws Exception {
+		Failing failing = failingExport();
+		Map<String, Object> before = fileKeys(failing.data());
+		TestDatabases.execute(TestDatabases.sourcePort(),
+				"GRANT SELECT ON " + failing.db() + ".victim TO '" + failing.user() + "'@'%'");
+
+		var restarted = this.api.post("/api/v1/clusters/transport/" + failing.recordId() + "/restart?fresh=true",
+				Map.of());
+
+		assertThat(restarted.code()).as(restarted.body().toString()).isZero();
+		JsonNode record = finished(restarted.data());
+		assertThat(record.path("consistent").asBoolean()).as(record.toString()).isTrue();
+		Map<String, Object> after = fileKeys(failing.data());
+		assertThat(after.get(DB_A + ".orders.00003.sql")).as("written again").isNotEqualTo(before.get(DB_A + ".orders.00003.sql"));
+		assertThat(partitionsRun(restarted.data().path("workFlowId").asLong())).hasSize(failing.partitions());
+		JsonNode manifest = NativeDumps.manifest(failing.data());
+		assertThat(manifest.path("snapshots")).hasSize(1);
+		NativeDumps.assertManifestMatchesFiles(failing.data());
+	}
+
+	/**
+	 * An export whose one partition fails, deterministically: its user may insert into {@code victim} but not read
+	 * it (so the table is planned, and its chunk's SELECT is refused), while it reads everything else.
+	 */
+	Failing failingExport() throws Exception {
+		String db = TestDatabases.uniqueName("job_nat_c");
+		String user = TestDatabases.uniqueName("job_nat");
+		TestDatabases.execute(TestDatabases.sourcePort(), "CREATE DATABASE " + db,
+				"CREATE TABLE " + db + ".victim (id INT PRIMARY KEY)",
+				"INSERT INTO " + db + ".victim SELECT seq FROM " + DB_A + ".seq_1_to_40",
+				"CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'", "GRANT RELOAD ON *.* TO '" + user + "'@'%'",
+				"GRANT SELECT, SHOW VIEW ON " + DB_A + ".* TO '" + user + "'@'%'",
+				"GRANT SELECT, SHOW VIEW ON " + DB_B + ".* TO '" + user + "'@'%'",
+				"GRANT INSERT ON " + db + ".victim TO '" + user + "'@'%'");
+		CREATED.add(db);
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), user, "pw");
+		JsonNode started = export(clusterId, Map.of("chunkRows", "500", "filter", FILTER + "\n" + db + ".*"));
+		JsonNode record = this.api.awaitRecord(started.path("recordId").asString(), Duration.ofMinutes(3));
+		assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Failed");
+		assertThat(record.path("message").asString()).contains("table " + db + ".victim chunk 0")
+			.containsIgnoringCase("SELECT command denied");
+		long execution = started.path("workFlowId").asLong();
+		List<String> ran = partitionsRun(execution);
+		String victim = failedPartitions(execution).get(0);
+		return new Failing(started.path("recordId").asString(), db, user,
+				Path.of(record.path("filePath").asString()), victim, ran.size());
+	}
+
+	record Failing(String recordId, String db, String user, Path data, String victimPartition, int partitions) {
+	}
+
+	/** Each file's identity and time: an untouched file keeps both. */
+	static Map<String, Object> fileKeys(Path data) throws Exception {
+		Map<String, Object> keys = new HashMap<>();
+		try (Stream<Path> files = Files.list(data)) {
+			for (Path file : files.toList()) {
+				var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+				keys.put(file.getFileName().toString(), List.of(attributes.fileKey(), attributes.lastModifiedTime(),
+						NativeDumps.crc32c(file)));
+			}
+		}
+		return keys;
+	}
+
+	/** The partitions an execution ran (its step executions named exportDataFromCluster:p…). */
+	static List<String> partitionsRun(long execution) throws Exception {
+		return stepNames(execution, "");
+	}
+
+	static List<String> failedPartitions(long execution) throws Exception {
+		return stepNames(execution, " AND STATUS = 'FAILED'");
+	}
+
+	private static List<String> stepNames(long execution, String condition) throws Exception {
+		List<String> names = new java.util.ArrayList<>();
+		try (var connection = TestDatabases.root(TestDatabases.targetPort());
+				var statement = connection.prepareStatement("SELECT STEP_NAME FROM " + REPOSITORY_DB
+						+ ".BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'exportDataFromCluster:p%'"
+						+ condition + " ORDER BY STEP_NAME")) {
+			statement.setLong(1, execution);
+			try (var rs = statement.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		return names;
 	}
 
 	JsonNode export(String clusterId, Map<String, String> extra) {

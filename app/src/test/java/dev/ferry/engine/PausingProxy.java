@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP proxy in front of a MariaDB server that forwards every connection byte for byte, but stops forwarding the
  * server's answer on a connection once it has passed {@code stallAfter} bytes: a client reading a large result set
- * then waits in the middle of it, for as long as the test wants (until {@link #close()}).
+ * then waits in the middle of it for ever. The server's close of such a connection still reaches the client.
  */
 final class PausingProxy implements AutoCloseable {
 
@@ -37,8 +36,6 @@ final class PausingProxy implements AutoCloseable {
 
 	private final AtomicInteger stalled = new AtomicInteger();
 
-	private final CountDownLatch released = new CountDownLatch(1);
-
 	PausingProxy(int upstreamPort, long stallAfter) throws IOException {
 		this.upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort);
 		this.stallAfter = stallAfter;
@@ -57,7 +54,6 @@ final class PausingProxy implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.released.countDown();
 		this.server.close();
 		for (Socket socket : this.open) {
 			socket.close();
@@ -89,21 +85,20 @@ final class PausingProxy implements AutoCloseable {
 		long passed = 0;
 		try {
 			OutputStream out = to.getOutputStream();
+			boolean stalling = false;
 			for (int n = from.read(buffer); n > 0; n = from.read(buffer)) {
-				out.write(buffer, 0, n);
-				passed += n;
-				if (passed > limit) {
-					this.stalled.incrementAndGet();
-					this.released.await();
-					return;
+				if (!stalling) {
+					out.write(buffer, 0, n);
+					passed += n;
+					if (passed > limit) {
+						stalling = true; // from now on the answer is read and dropped: the client waits for it
+						this.stalled.incrementAndGet();
+					}
 				}
 			}
 		}
 		catch (IOException ex) {
 			// one side closed
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		finally {
 			closeQuietly(to);

@@ -133,7 +133,11 @@ final class ChunkExport implements AutoCloseable {
 		if (!this.exhausted) {
 			this.lease.broken(); // rows still on the wire: closing the statement would read them all first
 			try {
-				this.lease.connection().abort(Runnable::run);
+				this.lease.connection().abort((task) -> {
+					Thread thread = new Thread(task, "chunk-abort");
+					thread.setDaemon(true);
+					thread.start();
+				});
 			}
 			catch (SQLException | RuntimeException ex) {
 				// already cut off

@@ -66,17 +66,26 @@ public final class SnapshotConnections implements AutoCloseable {
 		}
 	}
 
-	/** Cuts every connection off, also those lent to a worker in the middle of a read: their reads fail at once. */
+	/**
+	 * Cuts every connection off, also those lent to a worker in the middle of a read: their reads fail at once (the
+	 * driver kills a running query through a connection of its own). Returns without waiting for that.
+	 */
 	public void abort() {
 		this.closed = true;
 		for (Connection connection : this.all) {
 			try {
-				connection.abort(Runnable::run);
+				connection.abort(SnapshotConnections::inBackground);
 			}
 			catch (SQLException | RuntimeException ex) {
 				log.debug("Could not abort a snapshot connection: {}", ex.getMessage());
 			}
 		}
+	}
+
+	private static void inBackground(Runnable task) {
+		Thread thread = new Thread(task, "snapshot-abort");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	@Override
