@@ -2,6 +2,7 @@ package dev.ferry.dump;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
@@ -191,7 +192,20 @@ public final class SqlStatementReader {
 				break;
 			}
 		}
-		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, text.toString()) : SqlToken.NUMBER);
+		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, utf8(text)) : SqlToken.NUMBER);
+	}
+
+	/**
+	 * The text of a word or identifier collected byte by byte (one char per byte), read as the UTF-8 it is in a
+	 * mydumper or native dump and in the file names: {@code `ü`} is the name of file {@code db.ü-schema.sql}.
+	 */
+	private static String utf8(CharSequence bytes) {
+		for (int i = 0; i < bytes.length(); i++) {
+			if (bytes.charAt(i) >= 0x80) {
+				return new String(bytes.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+			}
+		}
+		return bytes.toString();
 	}
 
 	private static boolean isWordByte(int c) {
@@ -288,7 +302,7 @@ public final class SqlStatementReader {
 					next();
 				}
 				else {
-					return name.toString();
+					return utf8(name);
 				}
 			}
 			if (name.length() < MAX_NAME) {

@@ -236,6 +236,17 @@ class DumpInspectorTests {
 		assertThat(DumpInspector.inspectDirectory(this.dir).tables()).containsExactly("db.dot.t1");
 	}
 
+	/** mydumper and the native engine write names in UTF-8, in the statements and in the file names alike. */
+	@Test
+	void nonAsciiNamesMatchTheirFileNames() throws IOException {
+		write("dü ☃-schema-create.sql", "CREATE DATABASE `dü ☃`;\n");
+		write("dü ☃.tä-schema.sql", "CREATE TABLE `tä` (id int);\n");
+		write("dü ☃.tä.00000.sql", "INSERT INTO `dü ☃`.`tä` VALUES (1);\n");
+		DumpContents contents = DumpInspector.inspectDirectory(this.dir);
+		assertThat(contents.databases()).containsExactly("dü ☃");
+		assertThat(contents.tables()).containsExactly("dü ☃.tä");
+	}
+
 	@Test
 	void onlyAFiveDigitSuffixIsAChunkNumber() throws IOException {
 		write("db.t.2-schema.sql", "CREATE TABLE `t.2` (id int);\n");
