@@ -3,10 +3,16 @@ package dev.ferry.fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.manifest.Manifest;
+import dev.ferry.support.FerryClient;
 import dev.ferry.support.Myloader;
 import dev.ferry.support.NativeDump;
 import dev.ferry.support.TestDatabases;
@@ -34,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The fault comes at a known point, whatever the machine's speed: the test waits until the export has committed its
  * first data file and then freezes the source with SIGSTOP, so every worker waits for the server with the rest of
- * the chunks still to read; the disk is full because the test leaves only {@value #FREE_BYTES} bytes free, less than
+ * the chunks still to read (a stop is sent then, and the server goes on once the job repository has it); the disk is
+ * full because the test leaves only {@value #FREE_BYTES} bytes free, less than
  * the export needs and more than a chunk does.
  * <p>
  * After each fault: the record ends Failed (with the reason) or Stopped; every file with a final data-file name is
@@ -55,7 +63,7 @@ class NativeExportFaultTests extends FaultTest {
 
 	static final String USER = TestDatabases.uniqueName("fault");
 
-	static final TmpfsRoot MOUNT = TmpfsRoot.mount("native-fault-", "256m");
+	static final TmpfsRoot MOUNT = TmpfsRoot.mount("native-fault-", "64m");
 
 	static final Path ROOT = MOUNT.path();
 
@@ -120,9 +128,16 @@ class NativeExportFaultTests extends FaultTest {
 		NativeExport export = startNativeExport("natstop", "gzip");
 		export.awaitFirstChunkThenFreezeSource();
 
-		var stopped = this.api.post("/api/v1/clusters/transport/" + export.recordId + "/stop", "");
-		assertThat(stopped.status()).as(stopped.body().toString()).isEqualTo(200);
+		// the stop reaches the export while its workers wait for the frozen server; once the repository has it, the
+		// server goes on (a stop waits up to 30 s for the steps to end, which a frozen server would make it do)
+		var client = newClient();
+		CompletableFuture<FerryClient.Reply> stop = CompletableFuture
+			.supplyAsync(() -> client.post("/api/v1/clusters/transport/" + export.recordId + "/stop", ""));
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+			.until(() -> List.of("STOPPING", "STOPPED").contains(batchStatus(export.recordId)));
 		server.resume();
+		FerryClient.Reply stopped = stop.get(2, TimeUnit.MINUTES);
+		assertThat(stopped.status()).as(stopped.body().toString()).isEqualTo(200);
 
 		JsonNode record = awaitStatus(export.recordId, "Stopped", Duration.ofMinutes(2));
 		assertThat(record.path("message").isNull()).as("a stop is no failure: no reason to show").isTrue();
@@ -152,6 +167,18 @@ class NativeExportFaultTests extends FaultTest {
 		assertThat(beforeRestart).as("chunks written before the disk was full").isNotEmpty();
 
 		export.restartAndAssertFinishedKeeping(beforeRestart);
+	}
+
+	/** The status of the record's latest execution in the job repository. */
+	private static String batchStatus(String recordId) throws SQLException {
+		try (Connection connection = TestDatabases.root(TestDatabases.targetPort());
+				PreparedStatement query = connection.prepareStatement("SELECT STATUS FROM " + REPOSITORY_DB
+						+ ".BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
+			query.setLong(1, Long.parseLong(recordId));
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() ? rs.getString(1) : "";
+			}
+		}
 	}
 
 	private NativeExport startNativeExport(String prefix, String compression) throws SQLException {
