@@ -21,6 +21,10 @@ import dev.ferry.engine.format.Compression;
 import dev.ferry.engine.format.CsvDialect;
 import dev.ferry.engine.format.FileNames;
 import dev.ferry.engine.format.TableShape;
+import dev.ferry.s3.S3Clients;
+import dev.ferry.s3.S3Credentials;
+import dev.ferry.s3.S3Location;
+import dev.ferry.support.S3Objects;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +123,31 @@ final class NativeDumps {
 				}
 			}
 		}
+	}
+
+	/** Creates the bucket on the tests' S3 server unless it exists. */
+	static void createBucket(String bucket) {
+		S3Location location = S3Location.parse(S3Objects.endpoint(), "s3://" + bucket);
+		try (S3Clients clients = S3Clients.open(location, S3Credentials.of("k", "s"))) {
+			clients.s3().createBucket((create) -> create.bucket(bucket)).exceptionally((ex) -> null).join();
+		}
+	}
+
+	/** Downloads every object below the prefix into a new directory, named by the rest of their keys. */
+	static Path download(String bucket, String prefix, Path into) throws IOException {
+		Files.createDirectories(into);
+		S3Location location = S3Location.parse(S3Objects.endpoint(), "s3://" + bucket);
+		try (S3Clients clients = S3Clients.open(location, S3Credentials.of("k", "s"))) {
+			for (String name : S3Objects.keys(bucket, prefix)) {
+				byte[] bytes = clients.s3()
+					.getObject((get) -> get.bucket(bucket).key(prefix + name),
+							software.amazon.awssdk.core.async.AsyncResponseTransformer.toBytes())
+					.join()
+					.asByteArray();
+				Files.write(into.resolve(name), bytes);
+			}
+		}
+		return into;
 	}
 
 	/** Loads a dump directory into the target server with myloader 0.10. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.support.FunctionalTest;
+import dev.ferry.support.S3Objects;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,8 @@ class NativeExportFunctionalTests extends FunctionalTest {
 	static final String DB_B = TestDatabases.uniqueName("job_nat_b");
 
 	static final String FILTER = DB_A + ".*\n" + DB_B + ".*";
+
+	static final String BUCKET = "job-native";
 
 	@BeforeAll
 	static void createSource() throws Exception {
@@ -144,6 +147,33 @@ class NativeExportFunctionalTests extends FunctionalTest {
 
 		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
 		assertSameChecksums(DB_B, List.of("items"));
+	}
+
+	@Test
+	void anS3ExportStreamsEveryFileToTheBucketWithNothingStagedLocally() throws Exception {
+		String clusterId = registerCluster(TestDatabases.uniqueName("nat"), TestDatabases.sourcePort(), "root", "");
+		String prefix = TestDatabases.uniqueName("native");
+		NativeDumps.createBucket(BUCKET);
+
+		JsonNode record = finished(export(clusterId, Map.of("chunkRows", "1000", "compression", "zstd", "storageType",
+				"s3", "endpointUrl", S3Objects.endpoint(), "bucketUrl", "s3://" + BUCKET + "/" + prefix, "accessKey",
+				"k", "secretAccessKey", "s")));
+
+		String exportPrefix = prefix + "/ferry-export-" + record.path("recordId").asString() + "/";
+		assertThat(record.path("filePath").asString()).isEqualTo("s3://" + BUCKET + "/" + exportPrefix
+			.substring(0, exportPrefix.length() - 1));
+		assertThat(S3Objects.keys(BUCKET, exportPrefix)).contains("manifest.json", "metadata",
+				DB_A + ".orders.00000.sql.zst", DB_A + ".orders-schema.sql");
+		Path recordDir = HOME.resolve("export").resolve(clusterId).resolve(record.path("recordId").asString() + "-s3");
+		assertThat(recordDir.resolve("data")).as("nothing staged").doesNotExist();
+		Path downloaded = NativeDumps.download(BUCKET, exportPrefix, HOME.resolve("s3-" + prefix));
+		NativeDumps.assertManifestMatchesFiles(downloaded);
+
+		TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS " + DB_A,
+				"DROP DATABASE IF EXISTS " + DB_B);
+		NativeDumps.myloader(NativeDumps.decompressed(downloaded, downloaded.resolveSibling(prefix + "-plain")));
+
+		assertSameChecksums(DB_A, List.of("empty_table", "nokey", "orders", "tags"));
 	}
 
 	@Test

@@ -11,10 +11,13 @@ import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterConnector;
 import dev.ferry.engine.export.EngineProperties;
 import dev.ferry.engine.export.ExportEnvironment;
+import dev.ferry.engine.export.ExportSink;
 import dev.ferry.engine.plan.TableSelection;
-import dev.ferry.engine.sink.FileSink;
 import dev.ferry.engine.sink.LocalDirectorySink;
+import dev.ferry.engine.sink.S3StreamingSink;
 import dev.ferry.engine.snapshot.SourceConnector;
+import dev.ferry.s3.S3Clients;
+import dev.ferry.s3.S3Location;
 import dev.ferry.storage.RecordDirectory;
 
 /**
@@ -58,20 +61,41 @@ class NativeExportSupport implements ExportEnvironment {
 				return filter.matchesWholeDatabase(database);
 			}
 
+			@Override
+			public boolean mayHaveTablesIn(String database) {
+				return filter.mayMatchDatabase(database);
+			}
+
 		};
 	}
 
+	/**
+	 * NFS: the record's {@code data/} directory. S3: the export's prefix {@code <prefix>/ferry-export-<recordId>/}
+	 * (the other chains' layout), every file streamed there while written, with S3 clients of the export's own.
+	 */
 	@Override
-	public FileSink sink(JobExecution execution) throws IOException {
-		if ("s3".equals(execution.getJobParameters().getString(TransferParameters.STORAGE_TYPE))) {
-			throw new IOException("S3 storage is not available for the native tool chain yet; use storageType nfs");
+	public ExportSink sink(JobExecution execution) throws IOException {
+		JobParameters parameters = execution.getJobParameters();
+		if (isS3(parameters)) {
+			S3Target target = S3Target.of(parameters, this.context.secrets());
+			S3Clients clients = S3Clients.open(target.location(), target.credentials());
+			S3Location location = S3Target.exportLocation(parameters, execution.getJobInstance().getInstanceId());
+			return new ExportSink(new S3StreamingSink(clients, location, this.engine.sha256()), clients);
 		}
-		return new LocalDirectorySink(record(execution).data(), this.engine.sha256());
+		return ExportSink.of(new LocalDirectorySink(record(execution).data(), this.engine.sha256()));
 	}
 
 	@Override
 	public String location(JobExecution execution) {
+		JobParameters parameters = execution.getJobParameters();
+		if (isS3(parameters)) {
+			return S3Target.exportLocation(parameters, execution.getJobInstance().getInstanceId()).s3Url();
+		}
 		return record(execution).data().toString();
+	}
+
+	private static boolean isS3(JobParameters parameters) {
+		return "s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE));
 	}
 
 	@Override

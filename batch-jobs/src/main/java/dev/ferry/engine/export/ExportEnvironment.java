@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.springframework.batch.core.job.JobExecution;
 
 import dev.ferry.engine.plan.TableSelection;
-import dev.ferry.engine.sink.FileSink;
 import dev.ferry.engine.snapshot.SourceConnector;
 
 /**
@@ -20,8 +19,11 @@ public interface ExportEnvironment {
 	/** The request's filter rules. */
 	TableSelection selection(JobExecution execution);
 
-	/** Where the export's files go: the record's {@code data/} directory (NFS) or its S3 prefix. */
-	FileSink sink(JobExecution execution) throws IOException;
+	/**
+	 * Where the export's files go: the record's {@code data/} directory (NFS) or its S3 prefix; the caller closes it
+	 * when it has written what it writes.
+	 */
+	ExportSink sink(JobExecution execution) throws IOException;
 
 	/** The export's location for the record: the {@code data/} directory or the {@code s3://} URL of its prefix. */
 	String location(JobExecution execution);

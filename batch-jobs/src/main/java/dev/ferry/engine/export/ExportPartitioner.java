@@ -83,13 +83,12 @@ class ExportPartitioner implements StepExecutionSplitter {
 		JobExecution job = manager.getJobExecution();
 		ExportState state = new ExportState(job.getExecutionContext());
 		ExportRun.StopSignal stop = this.runs.starting(job.getId());
+		ExportSink storage = null;
 		try {
-			FileSink sink = this.environment.sink(job);
+			storage = this.environment.sink(job);
 			boolean fresh = state.freshRequested();
-			if (!state.planned() || fresh) {
-				return firstRun(manager, state, sink, fresh, stop);
-			}
-			return resume(manager, state, sink, stop);
+			return (!state.planned() || fresh) ? firstRun(manager, state, storage, fresh, stop)
+					: resume(manager, state, storage, stop);
 		}
 		catch (IOException | SQLException ex) {
 			throw new JobExecutionException("the export could not start: " + ex.getMessage(), ex);
@@ -98,11 +97,18 @@ class ExportPartitioner implements StepExecutionSplitter {
 			Thread.currentThread().interrupt();
 			throw new JobExecutionException("interrupted while starting the export", ex);
 		}
+		finally {
+			if (storage != null && this.runs.get(job.getId()) == null) {
+				storage.close(); // no run holds it: nothing to run, or the start failed
+			}
+		}
 	}
 
-	private Set<StepExecution> firstRun(StepExecution manager, ExportState state, FileSink sink, boolean fresh,
+
+	private Set<StepExecution> firstRun(StepExecution manager, ExportState state, ExportSink storage, boolean fresh,
 			ExportRun.StopSignal stop) throws IOException, SQLException, InterruptedException, JobInterruptedException {
 		JobExecution job = manager.getJobExecution();
+		FileSink sink = storage.sink();
 		if (fresh) {
 			for (String name : sink.committed()) {
 				sink.delete(name);
@@ -134,7 +140,7 @@ class ExportPartitioner implements StepExecutionSplitter {
 			state.planned(created.size(), plan.chunks().size(), plan.rowsEstimate(), plan.bytesEstimate(), outside);
 			state.clearFresh();
 			this.jobRepository.updateExecutionContext(job);
-			start(job, sink, connections, snapshotIndex,
+			start(job, storage, connections, snapshotIndex,
 					new ProgressTally(plan.rowsEstimate(), plan.chunks().size(), 0, 0, 0, this.clock.millis()), stop);
 			log.info("Record {}: {} databases, {} tables in {} chunks (about {} rows), snapshot {}",
 					job.getJobInstance().getInstanceId(), plan.databases().size(), plan.tables().size(),
@@ -158,9 +164,10 @@ class ExportPartitioner implements StepExecutionSplitter {
 		}
 	}
 
-	private Set<StepExecution> resume(StepExecution manager, ExportState state, FileSink sink,
+	private Set<StepExecution> resume(StepExecution manager, ExportState state, ExportSink storage,
 			ExportRun.StopSignal stop) throws IOException, SQLException, InterruptedException, JobInterruptedException {
 		JobExecution job = manager.getJobExecution();
+		FileSink sink = storage.sink();
 		Map<String, StepExecution> latest = latestPartitions(job);
 		List<ExecutionContext> again = new ArrayList<>();
 		List<String> names = new ArrayList<>();
@@ -201,7 +208,7 @@ class ExportPartitioner implements StepExecutionSplitter {
 			}
 			int snapshotIndex = state.addSnapshot(connections.point());
 			this.jobRepository.updateExecutionContext(job);
-			start(job, sink, connections, snapshotIndex, new ProgressTally(state.rowsEstimate(),
+			start(job, storage, connections, snapshotIndex, new ProgressTally(state.rowsEstimate(),
 					state.dataPartitions(), rowsBefore, bytesBefore, chunksBefore, this.clock.millis()), stop);
 			log.info("Record {}: resuming {} of {} partitions in snapshot {} ({})",
 					job.getJobInstance().getInstanceId(), again.size(), state.partitions(), snapshotIndex,
@@ -232,7 +239,7 @@ class ExportPartitioner implements StepExecutionSplitter {
 	}
 
 	/** TiDB reads a resumed export at the TSO of its first snapshot (within TiDB's GC life time). */
-	private static @Nullable String reusableTso(ExportState state) {
+	static @Nullable String reusableTso(ExportState state) {
 		List<SnapshotPoint> points = state.snapshots();
 		return points.isEmpty() ? null : points.get(0).tso();
 	}
@@ -243,13 +250,13 @@ class ExportPartitioner implements StepExecutionSplitter {
 		return new SnapshotTaker(this.environment.source(job), this.clock).take(threads, tso);
 	}
 
-	private void start(JobExecution job, FileSink sink, SnapshotConnections connections, int snapshotIndex,
+	private void start(JobExecution job, ExportSink storage, SnapshotConnections connections, int snapshotIndex,
 			ProgressTally progress, ExportRun.StopSignal stop) {
 		JobParameters parameters = job.getJobParameters();
-		this.runs.register(new ExportRun(job.getId(), connections, snapshotIndex, sink, new FileNames(),
+		this.runs.register(new ExportRun(job.getId(), connections, snapshotIndex, storage, new FileNames(),
 				FileType.of(parameters.getString(TransferParameters.FILE_TYPE, "sql")),
 				Compression.of(parameters.getString(TransferParameters.COMPRESSION, "none")),
-				EncoderOptions.DEFAULTS, this.properties.fetchSize(), progress, stop));
+				EncoderOptions.DEFAULTS, this.properties.fetchSize(), this.environment.selection(job), progress, stop));
 		if (stop.stopped()) { // told while registering: the workers see it at their first call
 			connections.abort();
 		}

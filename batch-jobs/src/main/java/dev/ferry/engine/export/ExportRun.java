@@ -4,6 +4,7 @@ import dev.ferry.engine.format.Compression;
 import dev.ferry.engine.format.EncoderOptions;
 import dev.ferry.engine.format.FileNames;
 import dev.ferry.engine.format.FileType;
+import dev.ferry.engine.plan.TableSelection;
 import dev.ferry.engine.sink.FileSink;
 import dev.ferry.engine.snapshot.SnapshotConnections;
 
@@ -13,9 +14,13 @@ import dev.ferry.engine.snapshot.SnapshotConnections;
  * manager step's lifetime.
  * @param snapshotIndex the index of {@link #connections()}'s snapshot in the export's list of snapshots
  */
-record ExportRun(long jobExecutionId, SnapshotConnections connections, int snapshotIndex, FileSink sink,
+record ExportRun(long jobExecutionId, SnapshotConnections connections, int snapshotIndex, ExportSink storage,
 		FileNames names, FileType fileType, Compression compression, EncoderOptions encoderOptions, int fetchSize,
-		ProgressTally progress, StopSignal stop) {
+		TableSelection selection, ProgressTally progress, StopSignal stop) {
+
+	FileSink sink() {
+		return this.storage.sink();
+	}
 
 	/** Set once the export is told to stop; workers end at their next check. */
 	static final class StopSignal {

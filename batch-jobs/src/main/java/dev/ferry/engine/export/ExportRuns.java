@@ -32,6 +32,7 @@ public class ExportRuns {
 		ExportRun earlier = this.runs.put(run.jobExecutionId(), run);
 		if (earlier != null) {
 			earlier.connections().close();
+			earlier.storage().close();
 		}
 	}
 
@@ -45,6 +46,7 @@ public class ExportRuns {
 		ExportRun run = this.runs.remove(jobExecutionId);
 		if (run != null) {
 			run.connections().close();
+			run.storage().close();
 			log.debug("Closed the snapshot connections of job execution {}", jobExecutionId);
 		}
 	}

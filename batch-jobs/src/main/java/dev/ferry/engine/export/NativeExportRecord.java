@@ -94,16 +94,20 @@ public class NativeExportRecord {
 				}
 			}
 		}
-		FileSink sink = this.environment.sink(job);
-		Instant finished = this.clock.instant();
-		StoredFile metadata = write(sink, METADATA, MetadataFile.text(Instant.ofEpochMilli(state.startedAt()),
-				finished, snapshots.get(0), ZoneId.systemDefault()));
-		files.add(new Manifest.FileEntry(metadata.name(), metadata.size(), metadata.crc32c(), metadata.sha256()));
-		files.sort(Comparator.comparing(Manifest.FileEntry::path));
-		List<Manifest.Snapshot> points = snapshots.stream().map((point) -> point.toManifest(outside)).toList();
-		Manifest manifest = new Manifest(Manifest.FORMAT, "native", new Manifest.Engine(ENGINE_NAME, version()),
-				points, List.copyOf(tables.values()), files, escapes(files));
-		write(sink, Manifest.FILE_NAME, ExportJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+		Manifest manifest;
+		try (ExportSink storage = this.environment.sink(job)) {
+			FileSink sink = storage.sink();
+			Instant finished = this.clock.instant();
+			StoredFile metadata = write(sink, METADATA, MetadataFile.text(Instant.ofEpochMilli(state.startedAt()),
+					finished, snapshots.get(0), ZoneId.systemDefault()));
+			files.add(new Manifest.FileEntry(metadata.name(), metadata.size(), metadata.crc32c(), metadata.sha256()));
+			files.sort(Comparator.comparing(Manifest.FileEntry::path));
+			List<Manifest.Snapshot> points = snapshots.stream().map((point) -> point.toManifest(outside)).toList();
+			manifest = new Manifest(Manifest.FORMAT, "native", new Manifest.Engine(ENGINE_NAME, version()), points,
+					List.copyOf(tables.values()), files, escapes(files));
+			write(sink, Manifest.FILE_NAME,
+					ExportJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+		}
 		String consistency = consistency(snapshots, outside);
 		return new Result(manifest, this.environment.location(job), consistency == null, consistency);
 	}

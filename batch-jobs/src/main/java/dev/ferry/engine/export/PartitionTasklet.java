@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.ferry.engine.format.FileNames;
 import dev.ferry.engine.format.SchemaFiles;
 import dev.ferry.engine.plan.Chunk;
 import dev.ferry.engine.sink.StoredFile;
@@ -73,7 +74,7 @@ class PartitionTasklet implements Tasklet, StepExecutionListener {
 		String database = context.getString(Partitions.DATABASE);
 		try (SnapshotConnections.Lease lease = run.connections().lease()) {
 			SchemaFiles.Written written = new SchemaFiles(run.sink(), run.names()).write(lease.connection(), database);
-			Partitions.completed(context, written.files(), 0, run.snapshotIndex());
+			Partitions.completed(context, selected(run, written.files()), 0, run.snapshotIndex());
 		}
 	}
 
@@ -98,6 +99,25 @@ class PartitionTasklet implements Tasklet, StepExecutionListener {
 		context.putLong(Partitions.PROGRESS_BYTES, file.size());
 		run.progress().completed(step.getId(), rows, file.size());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The object files of the tables, views and sequences the filter selects (and their triggers); the others are
+	 * deleted again, so that loading the dump creates only what was exported. Routines and events stay.
+	 */
+	private static List<StoredFile> selected(ExportRun run, List<StoredFile> files) throws java.io.IOException {
+		List<StoredFile> kept = new java.util.ArrayList<>();
+		for (StoredFile file : files) {
+			FileNames.Parsed parsed = FileNames.parse(file.name()).orElse(null);
+			if (parsed != null && parsed.table() != null
+					&& !run.selection().selects(parsed.database(), parsed.table())) {
+				run.sink().delete(file.name());
+			}
+			else {
+				kept.add(file);
+			}
+		}
+		return kept;
 	}
 
 	/** Leaves the partition STOPPED: no file under a final name. */

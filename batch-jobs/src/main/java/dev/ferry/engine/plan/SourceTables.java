@@ -26,8 +26,7 @@ final class SourceTables {
 
 	private static final String TABLES = """
 			SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_ROWS, AVG_ROW_LENGTH, DATA_LENGTH
-			FROM information_schema.TABLES WHERE TABLE_SCHEMA NOT IN """ + SYSTEM_SCHEMAS
-			+ " ORDER BY TABLE_SCHEMA, TABLE_NAME";
+			FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME""";
 
 	private SourceTables() {
 	}
@@ -41,13 +40,18 @@ final class SourceTables {
 		Set<String> withObjects = new LinkedHashSet<>();
 		Set<String> selectedDatabases = new LinkedHashSet<>();
 		Map<String, List<SourceTable>> byDatabase = new LinkedHashMap<>();
-		try (Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery(SCHEMATA)) {
-				while (rs.next()) {
-					all.add(rs.getString(1));
-				}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(SCHEMATA)) {
+			while (rs.next()) {
+				all.add(rs.getString(1));
 			}
-			try (ResultSet rs = statement.executeQuery(TABLES)) {
+		}
+		for (String database : all) {
+			if (!selection.mayHaveTablesIn(database) && !selection.selectsEmptyDatabase(database)) {
+				continue;
+			}
+			try (PreparedStatement statement = prepare(connection, TABLES, database);
+					ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					String db = rs.getString(1);
 					String table = rs.getString(2);

@@ -8,4 +8,12 @@ public interface TableSelection {
 	/** Whether a database that holds no table or view at all (maybe routines) is taken. */
 	boolean selectsEmptyDatabase(String database);
 
+	/**
+	 * False only when no table of the database can be selected, whatever its name: its tables are then not even
+	 * listed (reading {@code information_schema.TABLES} of every database of a big server is slow).
+	 */
+	default boolean mayHaveTablesIn(String database) {
+		return true;
+	}
+
 }

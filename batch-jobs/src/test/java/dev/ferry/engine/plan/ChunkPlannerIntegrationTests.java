@@ -42,6 +42,11 @@ class ChunkPlannerIntegrationTests {
 			return database.startsWith(DB);
 		}
 
+		@Override
+		public boolean mayHaveTablesIn(String database) {
+			return database.startsWith(DB);
+		}
+
 	};
 
 	@BeforeAll
