@@ -10,7 +10,8 @@
 #                one big table (~60 %), three middle-sized ones, four small ones, a view, a trigger and a procedure
 #   --gib N      size of the data to generate (default 1; fractions such as 0.1 too)
 #   --rounds N   rounds (default 3; at least 3 for a median worth reading)
-#   FERRY_JAR    the jar to run (default app/target/ferry.jar, built if missing); XMX its -Xmx (default 1g)
+#   FERRY_JAR    the jar to run (default app/target/ferry.jar, built if missing); XMX its -Xmx (default 1g);
+#                JAVA_OPTS more JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/ferry.jfr to profile)
 #
 # Raw mydumper gets exactly the options Ferry's mysql chain gives it (one run for the one database). A chain the jar
 # does not have (e.g. native before it exists) is reported as such, its column fails and the script exits 1: nothing
@@ -74,7 +75,8 @@ printf '[client]\npassword=""\n' > "$WORK/my.cnf"; chmod 600 "$WORK/my.cnf"
 # --- Ferry --------------------------------------------------------------------------------------------------------
 export FERRY_HOME="$WORK/ferry" FERRY_PORT=$PORT FERRY_ADMIN_PASSWORD=bench FERRY_DUMP_THREADS=$THREADS FERRY_POLL_INTERVAL=1s
 cp "$JAR" "$WORK/ferry.jar"  # a rebuild during the run must not touch the running jar
-java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log" -jar "$WORK/ferry.jar" > "$WORK/ferry.out" 2>&1 &
+# shellcheck disable=SC2086
+java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log" ${JAVA_OPTS:-} -jar "$WORK/ferry.jar" > "$WORK/ferry.out" 2>&1 &
 FERRY_PID=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "localhost:$PORT/actuator/health" >/dev/null || { echo "Ferry did not start; see $WORK/ferry.out" >&2; exit 1; }
@@ -156,6 +158,18 @@ ferry_export() {
   if [[ $out != Finished* ]]; then FAILED[$chain]="record $id ended: $out"; return; fi
   end=$(echo "$out" | cut -d' ' -f2)
   T=$(python3 -c "print(f'{$end - $t0:.2f}')")
+  # where the time went, from the tool's log in the record directory (mysql chain): "+before/tool/+after"
+  P=$(python3 - "$FERRY_HOME/export/$CSRC/$id-nfs/mydumper.log" "$t0" "$end" <<'PY' 2>/dev/null || echo "-"
+import datetime, re, sys
+log, t0, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+text = open(log).read()
+launched = datetime.datetime.fromisoformat(re.search(r"^=== (\S+?)(?:\d{3})?Z", text, re.M).group(1) + "+00:00")
+hms = re.findall(r"\*\* Message: (\d\d:\d\d:\d\d\.\d+): Finished dump", text)[-1]
+finished = datetime.datetime.combine(launched.date(), datetime.time.fromisoformat(hms), datetime.timezone.utc)
+a, b = launched.timestamp(), finished.timestamp()
+print(f"+{a - t0:.2f}/{b - a:.2f}/+{end - b:.2f}")
+PY
+)
   C=$(python3 -c "print(f'{($(cpu_ticks) - $c0) / $(getconf CLK_TCK):.1f}')")
   G="$g0:$(gc_lines)"
   curl -sf -H "$BEARER" -X DELETE "$API/clusters/transport/$id" >/dev/null || true  # not timed: frees the disk
@@ -176,7 +190,7 @@ for i in $(seq 1 "$ROUNDS"); do
     else
       ferry_export "$c"
       if [[ $T == - ]]; then line+=" $c FAILED"; continue; fi
-      TIMES[$c]+="$T " CPU[$c]+="$C " GCR[$c]+="$G "; line+=" $c ${T}s (Ferry cpu ${C}s)"
+      TIMES[$c]+="$T " CPU[$c]+="$C " GCR[$c]+="$G "; line+=" $c ${T}s (Ferry cpu ${C}s, before/tool/after ${P}s)"
     fi
   done
   echo "$line"

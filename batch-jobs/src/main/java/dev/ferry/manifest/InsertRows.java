@@ -6,8 +6,9 @@ import java.nio.ByteOrder;
 /**
  * Counts the rows of mydumper's and dumpling's {@code INSERT} statements as their bytes stream by: each row starts
  * with {@code (} right after a line break (a line break inside a value is written escaped, {@code \n}). Sixteen bytes
- * at a time: a cheap test (<em>Hacker's Delight</em> 6-1) tells whether they hold a line break at all, and only then
- * is each line break found exactly and the byte after it looked at – so counting keeps up with the page cache.
+ * at a time: a cheap test (<em>Hacker's Delight</em> 6-1) tells whether they may hold a line break at all, and only
+ * then are the line breaks and the parentheses one byte further found exactly, eight bytes at a time, and the pairs
+ * counted – so counting keeps up with the page cache.
  */
 final class InsertRows {
 
@@ -18,6 +19,8 @@ final class InsertRows {
 	private static final long HIGH = 0x8080_8080_8080_8080L;
 
 	private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+
+	private static final long PARENS = 0x2828_2828_2828_2828L;
 
 	private long rows;
 
@@ -33,11 +36,12 @@ final class InsertRows {
 		ByteBuffer bytes = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
 		long found = (this.afterLineBreak && bytes.get(from) == '(') ? 1 : 0;
 		int i = from;
-		for (; i + 16 <= to; i += 16) {
+		for (; i + 17 <= to; i += 16) { // pairs (i+k, i+k+1) for k = 0..15: reads bytes i..i+16
 			long a = bytes.getLong(i) ^ LINE_BREAKS;
 			long b = bytes.getLong(i + 8) ^ LINE_BREAKS;
-			if (((((a - ONES) & ~a) | ((b - ONES) & ~b)) & HIGH) != 0) { // may have a line break (false positives)
-				found += rowsAt(bytes, i, zeroBytes(a), to) + rowsAt(bytes, i + 8, zeroBytes(b), to);
+			if (((((a - ONES) & ~a) | ((b - ONES) & ~b)) & HIGH) != 0) { // may hold a line break (false positives)
+				found += Long.bitCount(zeroBytes(a) & zeroBytes(bytes.getLong(i + 1) ^ PARENS))
+						+ Long.bitCount(zeroBytes(b) & zeroBytes(bytes.getLong(i + 9) ^ PARENS));
 			}
 		}
 		for (; i + 1 < to; i++) {
@@ -51,18 +55,6 @@ final class InsertRows {
 
 	long rows() {
 		return this.rows;
-	}
-
-	/** Rows starting after the line breaks of {@code breaks} (a mask of the eight bytes from {@code at}). */
-	private static int rowsAt(ByteBuffer bytes, int at, long breaks, int to) {
-		int rows = 0;
-		for (long left = breaks; left != 0; left &= left - 1) {
-			int next = at + (Long.numberOfTrailingZeros(left) >>> 3) + 1;
-			if (next < to && bytes.get(next) == '(') {
-				rows++;
-			}
-		}
-		return rows;
 	}
 
 	/** The high bit of each byte of {@code x} that is zero, and only of those (no carry between bytes). */

@@ -14,7 +14,7 @@ import dev.ferry.storage.RecordDirectory;
 
 /**
  * The seed's {@code updateDataExportRecord} node: writes the verification manifest ({@code data/manifest.json}:
- * tables, rows, files, sha256) and records where the export is and how big it is.
+ * tables, rows, files with their CRC32C) and records where the export is and how big it is.
  */
 class UpdateExportRecordTasklet implements Tasklet {
 

@@ -51,7 +51,7 @@ class TransportApiController {
 			+ "field, then starts the export job (exportDataFromCluster, then updateDataExportRecord) and answers "
 			+ "at once; follow it with GET /api/v1/clusters/transport?recordId=. At most "
 			+ "FERRY_MAX_CONCURRENT_TRANSFERS transfers run at once, the others are Queued. Every export writes "
-			+ "data/manifest.json (row count per table, size and sha256 per file). On the tidb chain dumpling takes "
+			+ "data/manifest.json (row count per table; size, CRC32C and rows per file). On the tidb chain dumpling takes "
 			+ "the password only as -p, so it is visible in the Ferry host's process list while the export runs: "
 			+ "use a dedicated export user.")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Started (or queued): the record and its workflow."),
