@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A MariaDB server of the test's own (created and started by {@code ops/lib/mariadb.sh} under
  * {@code target/engine-mariadb/<name>}, root without password), for what the shared servers are not: a binary log, a
- * server to kill. Ports come from helper job's private range (36050–36099).
+ * server to kill. Ports come from the engine tests' private range (36050–36099).
  */
 public final class OwnServer implements AutoCloseable {
 
