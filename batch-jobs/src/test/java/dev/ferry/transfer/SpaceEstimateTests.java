@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 class SpaceEstimateTests {
 
@@ -55,7 +56,9 @@ class SpaceEstimateTests {
 	void freeSpaceOfARootNotCreatedYetIsThatOfItsNearestParent(@TempDir Path dir) {
 		Long free = SpacePreflight.usableSpace(dir.resolve("not/yet"));
 
-		assertThat(free).isNotNull().isPositive().isEqualTo(SpacePreflight.usableSpace(dir));
+		// the disk is shared: others write between the two reads, so the same disk is told by a close figure
+		assertThat(free).isNotNull().isPositive()
+			.isCloseTo(SpacePreflight.usableSpace(dir), offset(256 * MIB));
 	}
 
 	@Test
