@@ -36,8 +36,8 @@ FERRY_IT_S3_PORT="${FERRY_IT_S3_PORT:-33073}"
 # 1. Packages (Debian). Add new ones to this list; they are installed only when missing.
 # ---------------------------------------------------------------------------------------------
 # prometheus: for promtool, which checks ops/monitoring/ferry-alerts.yml (on a systemd host Debian also starts its
-# server on port 9090; the tests do not use it)
-PACKAGES=(mariadb-server mariadb-client mydumper chromium chromium-driver prometheus)
+# server on port 9090; the tests do not use it); zstd: the stand-in tidb-lightning decompresses .zst data for myloader
+PACKAGES=(mariadb-server mariadb-client mydumper chromium chromium-driver prometheus zstd)
 
 pkg_installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
 

@@ -22,11 +22,20 @@
     });
   }
 
+  // The chosen value of a radio group or a select.
+  function chosenValue(form, name) {
+    var select = form.querySelector('select[name="' + name + '"]');
+    if (select) {
+      return select.value;
+    }
+    var chosen = form.querySelector('input[name="' + name + '"]:checked');
+    return chosen !== null ? chosen.value : null;
+  }
+
   function refreshToggles(form) {
     form.querySelectorAll('[data-show-when]').forEach(function (block) {
       var parts = block.dataset.showWhen.split('=');
-      var chosen = form.querySelector('input[name="' + parts[0] + '"]:checked');
-      setShown(block, chosen !== null && chosen.value === parts[1]);
+      setShown(block, chosenValue(form, parts[0]) === parts[1]);
     });
   }
 
@@ -44,6 +53,16 @@
       input.dataset.forcedOff = String(!tidb);
       if (!tidb && input.checked) {
         var first = form.querySelector('input[name="' + input.name + '"]:not([data-needs-tidb])');
+        if (first) { first.checked = true; }
+      }
+    });
+    // CSV: the TiDB tool chain, or the native engine on any cluster
+    var csvAllowed = tidb || chosenValue(form, 'toolChain') === 'native';
+    form.querySelectorAll('[data-needs-csv-chain]').forEach(function (input) {
+      input.disabled = !csvAllowed;
+      input.dataset.forcedOff = String(!csvAllowed);
+      if (!csvAllowed && input.checked) {
+        var first = form.querySelector('input[name="' + input.name + '"]:not([data-needs-csv-chain])');
         if (first) { first.checked = true; }
       }
     });
@@ -195,6 +214,9 @@
       if (event.target.matches('[data-cluster-select]')) {
         refreshKind(form, true);
         refreshToggles(form);
+      }
+      if (event.target.matches('[data-tool-chain]')) {
+        refreshKind(form, false);
       }
       if (event.target.matches('[data-toggle]')) {
         refreshToggles(form);

@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.ferry.support.FerryClient;
 import dev.ferry.support.FerryProcess;
+import dev.ferry.manifest.Manifest;
 import dev.ferry.support.FerryRepository;
+import dev.ferry.support.Myloader;
+import dev.ferry.support.NativeDump;
 import dev.ferry.support.Processes;
 import dev.ferry.support.TestDatabases;
 import dev.ferry.support.TrickyDatabase;
@@ -35,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * Fault: {@code kill -9} of a Ferry node (its own JVM, MariaDB as repository, at most one transfer at a time) while
  * one export runs and three wait in the queue. After the restart every record is Failed with a reason, no file
  * with the cluster's password is left (not in {@code run/}, not in the export root), nothing partial is taken as
- * finished, and a restart of each record finishes with the source's data.
+ * finished, and a restart of each record finishes with the source's data. The same for a native export killed
+ * mid-export.
  */
 class CrashFaultTests {
 
@@ -51,6 +55,9 @@ class CrashFaultTests {
 	static final String REPOSITORY_DB = TestDatabases.uniqueName("ferry_crash");
 
 	static final int PORT = 35040;
+
+	/** The native export's own source server (the faults helper's port range). */
+	static final int NATIVE_SOURCE_PORT = 36201;
 
 	static Path home;
 
@@ -164,6 +171,68 @@ class CrashFaultTests {
 			.as("the export that was killed, restarted and loaded").isEqualTo(TestDatabases.checksums(
 					TestDatabases.sourcePort(), SOURCE_DB));
 		assertThat(secretFiles(run)).isEmpty();
+	}
+
+	/**
+	 * {@code kill -9} of the node while the native engine exports ({@code toolChain: native}, chunks of 2000 rows,
+	 * zstd): the source is a MariaDB server of the test's own (port {@value #NATIVE_SOURCE_PORT}), frozen with
+	 * SIGSTOP as soon as the first data file is committed, so the node dies mid-export whatever the machine's speed.
+	 * After the restart the record is Failed with the reason; the killed writers' temporary files carry no final name,
+	 * and every file that does is whole; a restart of the record finishes, keeps the chunks written before the kill,
+	 * writes a manifest that matches the bytes, and the export loaded with myloader 0.10 equals the source.
+	 */
+	@Test
+	void killDuringANativeExportLeavesOnlyWholeChunksAndARestartFinishesWithEqualData() throws Exception {
+		String database = TestDatabases.uniqueName("crash_nat");
+		try (OwnMariaDb source = OwnMariaDb.start("native-crash", NATIVE_SOURCE_PORT)) {
+			TestDatabases.execute(NATIVE_SOURCE_PORT,
+					"CREATE USER '" + USER + "'@'%' IDENTIFIED BY " + TestDatabases.literal(CLUSTER_PASSWORD),
+					"GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%'");
+			FaultTest.fill(NATIVE_SOURCE_PORT, database, 20_000);
+			String clusterId = register(NATIVE_SOURCE_PORT);
+			var reply = api().post("/api/v1/clusters/export", Map.of("clusterId", clusterId, "storageType", "nfs",
+					"fileType", "sql", "filter", database + ".*", "toolChain", "native", "compression", "zstd",
+					"chunkRows", "2000"));
+			assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+			String recordId = reply.data().path("recordId").asString();
+			Path data = recordDir(clusterId, recordId).resolve("data");
+			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(2))
+				.until(() -> !NativeDump.dataFiles(data).isEmpty());
+			source.pause();
+
+			ferry.kill();
+			source.resume();
+			ferry.restart();
+
+			JsonNode record = record(recordId);
+			assertThat(record.path("status").asString()).as(record.toString()).isEqualTo("Failed");
+			assertThat(record.path("message").asString()).as(record.toString())
+				.contains("crash-node was restarted")
+				.contains("restart the record");
+			assertThat(data.resolve("manifest.json")).as("nothing partial is taken as finished").doesNotExist();
+			Map<String, NativeDump.FileState> beforeRestart = NativeDump.dataFiles(data);
+			beforeRestart.keySet().forEach((name) -> NativeDump.assertWhole(data.resolve(name)));
+			assertNoPasswordOnDisk();
+
+			var restarted = api().post("/api/v1/clusters/transport/" + recordId + "/restart", "");
+			assertThat(restarted.status()).as(restarted.body().toString()).isEqualTo(200);
+			JsonNode finished = api().awaitRecord(recordId, Duration.ofMinutes(3));
+			assertThat(finished.path("status").asString()).as(finished.toString()).isEqualTo("Finished");
+
+			Manifest manifest = NativeDump.assertMatchesManifest(data);
+			Map<String, NativeDump.FileState> after = NativeDump.dataFiles(data);
+			assertThat(after).as("the chunks committed before the kill are kept").containsAllEntriesOf(beforeRestart);
+			assertThat(beforeRestart.size()).as("the kill hit mid-export").isLessThan(after.size());
+			assertThat(manifest.snapshots()).as("the rest was read in a new snapshot").hasSize(2);
+			Myloader.load(data, TestDatabases.targetPort());
+			assertThat(TestDatabases.checksums(TestDatabases.targetPort(), database))
+				.isEqualTo(TestDatabases.checksums(NATIVE_SOURCE_PORT, database))
+				.containsOnlyKeys("notes", "t1", "t2");
+			assertNoPasswordOnDisk();
+		}
+		finally {
+			TestDatabases.execute(TestDatabases.targetPort(), "DROP DATABASE IF EXISTS `" + database + "`");
+		}
 	}
 
 	private static String register(int port) {

@@ -1,5 +1,6 @@
 package dev.ferry.fault;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -7,12 +8,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.ferry.manifest.Manifest;
+import dev.ferry.support.NativeDump;
 import dev.ferry.support.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ENOSPC} on a real write. The dump is about 30 MB. The record ends Failed saying there is no space, nothing
  * takes the partial dump as complete, and once space is freed ({@code mount -o remount,size=256m}) a restart
  * finishes with equal data. The mount is removed after the class, and by a shutdown hook should the JVM end early.
+ * The same for the native engine, on a root left with 3 MiB free.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiskFullFaultTests extends FaultTest {
 
 	static final String DB = TestDatabases.uniqueName("diskfull");
@@ -34,6 +41,8 @@ class DiskFullFaultTests extends FaultTest {
 	static final TmpfsRoot MOUNT = TmpfsRoot.mount("fault-disk-", "8m");
 
 	static final Path ROOT = MOUNT.path();
+
+	static final long NATIVE_FREE_BYTES = 3L * 1024 * 1024;
 
 	@DynamicPropertySource
 	static void smallExportRoot(DynamicPropertyRegistry registry) {
@@ -56,6 +65,7 @@ class DiskFullFaultTests extends FaultTest {
 	}
 
 	@Test
+	@Order(1)
 	void fullExportRootFailsSayingSoAndARestartAfterFreeingSpaceFinishes() throws Exception {
 		String source = registerCluster(TestDatabases.uniqueName("src"), TestDatabases.sourcePort(), USER,
 				CLUSTER_PASSWORD);
@@ -84,6 +94,39 @@ class DiskFullFaultTests extends FaultTest {
 		assertThat(awaitStatus(imported, "Finished", Duration.ofMinutes(3)).path("verification").asString())
 			.startsWith("verified: 3 tables");
 		assertSameData(TestDatabases.sourcePort(), TestDatabases.targetPort(), DB);
+	}
+
+	/**
+	 * The native engine ({@code toolChain: native}, a {@link NativeFaultExport}) on a root left with
+	 * {@value #NATIVE_FREE_BYTES} bytes free ({@code mount -o remount,size=} what is used plus that): less than the
+	 * export needs, more than a chunk. The record ends Failed saying there is no space, the chunks written before are
+	 * whole, and after the space is freed a restart finishes keeping them, with equal data.
+	 */
+	@Test
+	@Order(2)
+	void nativeExportFillingTheRootFailsSayingSoAndARestartAfterFreeingSpaceFinishes() throws Exception {
+		var store = Files.getFileStore(ROOT);
+		long used = store.getTotalSpace() - store.getUsableSpace();
+		TmpfsRoot.run("mount", "-o", "remount,size=" + (used + NATIVE_FREE_BYTES), ROOT.toString());
+		NativeFaultExport export = NativeFaultExport.start(this, TestDatabases.sourcePort(), USER, "natfull", "none",
+				ROOT);
+
+		JsonNode failed = awaitStatus(export.recordId, "Failed", Duration.ofMinutes(2));
+
+		assertThat(failed.path("message").asString()).contains("exportDataFromCluster")
+			.containsIgnoringCase("no space left on device")
+			.doesNotContain(CLUSTER_PASSWORD);
+		Map<String, NativeDump.FileState> beforeRestart = export.assertOnlyWholeFilesAndNoManifest();
+		assertThat(beforeRestart).as("chunks written before the root was full").isNotEmpty();
+		assertNoPasswordFileLeft();
+
+		TmpfsRoot.run("mount", "-o", "remount,size=256m", ROOT.toString());
+		try {
+			export.restartAndAssertFinishedKeeping(beforeRestart);
+		}
+		finally {
+			TestDatabases.execute(TestDatabases.sourcePort(), "DROP DATABASE IF EXISTS `" + export.database + "`");
+		}
 	}
 
 }

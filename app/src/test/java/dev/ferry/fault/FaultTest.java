@@ -56,6 +56,11 @@ abstract class FaultTest extends FunctionalTest {
 				"GRANT ALL PRIVILEGES ON *.* TO '" + user + "'@'%'");
 	}
 
+	/** Registers a MYSQL cluster (for helpers outside the test class: {@code registerCluster} is protected). */
+	String register(String name, int port, String user, String password) {
+		return registerCluster(name, port, user, password);
+	}
+
 	String startExport(Map<String, Object> body) {
 		var started = this.api.post("/api/v1/clusters/export", body);
 		assertThat(started.code()).as(started.body().toString()).isZero();

@@ -43,10 +43,42 @@ final class OwnMariaDb implements AutoCloseable {
 
 	/** SIGKILL of mariadbd: no shutdown, open transactions are rolled back by the next start's crash recovery. */
 	void kill() throws IOException {
-		long pid = Long.parseLong(Files.readString(BASE.resolve(this.name).resolve("mariadbd.pid")).strip());
-		ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no mariadbd " + pid));
+		ProcessHandle server = process();
 		server.destroyForcibly();
 		server.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+	}
+
+	/**
+	 * SIGSTOP of mariadbd: it answers nothing until {@link #resume()}, so every client waits where it is (a query
+	 * in flight, a connect), and a test can act at that point whatever the machine's speed.
+	 */
+	void pause() throws IOException {
+		signal("STOP");
+	}
+
+	/** SIGCONT: the server goes on where {@link #pause()} froze it. */
+	void resume() throws IOException {
+		signal("CONT");
+	}
+
+	private void signal(String signal) throws IOException {
+		long pid = process().pid();
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+			String output = new String(kill.getInputStream().readAllBytes());
+			if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + output);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ProcessHandle process() throws IOException {
+		long pid = Long.parseLong(Files.readString(BASE.resolve(this.name).resolve("mariadbd.pid")).strip());
+		return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no mariadbd " + pid));
 	}
 
 	/** Stops the server and deletes its data directory. */

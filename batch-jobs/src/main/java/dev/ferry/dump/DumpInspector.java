@@ -16,6 +16,7 @@ import java.util.zip.ZipFile;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import dev.ferry.engine.format.Compression;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3Clients;
@@ -25,11 +26,13 @@ import dev.ferry.s3.S3Location;
  * The dump inspector, used by every import chain before anything runs: reads every SQL file of a dump (a directory,
  * an uploaded zip or an S3 prefix), streamed through a {@link SqlStatementReader}, and refuses the dump with a
  * {@link DumpRefusedException} (a 400 naming the file and the statement) when a statement falls outside its file's
- * {@link DumpFileRole}, a file name fits no role, or a file belongs to a system schema. CSV and Parquet files are
- * checked by name; {@code metadata} and {@code manifest.json} are not read.
+ * {@link DumpFileRole}, a file name fits no role, or a file belongs to a system schema. Compressed SQL files
+ * ({@code .sql.gz}, {@code .sql.zst}) are read uncompressed, as they stream. CSV and Parquet files are checked by
+ * name; {@code metadata} and {@code manifest.json} are not read.
  * <p>
- * Memory stays small whatever the dump's size: one 64 KiB buffer and the first {@value StatementCheck#HEADER}
- * tokens of the statement being read.
+ * Memory stays small whatever the dump's size: one 64 KiB buffer (and the decompressor's), the first
+ * {@value StatementCheck#HEADER} tokens of the statement being read, and a statement carried in {@code @ferry_ddl}
+ * (at most {@value DdlCarrier#MAX_BYTES} bytes).
  */
 public final class DumpInspector {
 
@@ -134,16 +137,37 @@ public final class DumpInspector {
 			this.databases.add(role.firstDatabase());
 		}
 		this.sqlFiles++;
-		StatementCheck check = new StatementCheck(role, shownName, this.tables::add);
-		try (InputStream in = opener.open()) {
+		try (InputStream raw = opener.open(); InputStream in = uncompressed(raw, role, shownName)) {
 			SqlStatementReader reader = new SqlStatementReader(in);
+			StatementCheck check = new StatementCheck(role, shownName, this.tables::add, reader);
 			reader.read(check);
+			check.finish();
 			this.bytes += reader.bytesRead();
+			this.statements += check.statements();
 		}
 		catch (SqlSyntaxException ex) {
 			throw new DumpRefusedException(shownName + ": " + ex.getMessage());
 		}
-		this.statements += check.statements();
+		catch (IOException ex) {
+			if (role.compression() == Compression.NONE) {
+				throw ex;
+			}
+			throw new DumpRefusedException(shownName + ": not a whole " + role.compression().id() + " stream ("
+					+ ex.getMessage() + ")");
+		}
+	}
+
+	/** The file's SQL, uncompressed while it is read ({@code .sql.gz}, {@code .sql.zst}). */
+	private static InputStream uncompressed(InputStream in, DumpFileRole role, String shownName) throws IOException {
+		if (role.compression() == Compression.NONE) {
+			return in; // read as myloader sends it, whatever its first bytes
+		}
+		try {
+			return role.compression().unwrap(in);
+		}
+		catch (IOException ex) {
+			throw new DumpRefusedException(shownName + ": " + ex.getMessage());
+		}
 	}
 
 	DumpContents contents() {

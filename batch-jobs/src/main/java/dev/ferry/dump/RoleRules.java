@@ -20,6 +20,8 @@ final class RoleRules {
 
 	private final Consumer<String> tables;
 
+	private final SequenceRules sequences;
+
 	/** What the whole statement held, past its first tokens too. */
 	record Facts(@Nullable String refusedWord, @Nullable String engine, boolean afterValues,
 			@Nullable SqlToken badValue) {
@@ -28,6 +30,7 @@ final class RoleRules {
 	RoleRules(DumpFileRole role, Consumer<String> tables) {
 		this.role = role;
 		this.tables = tables;
+		this.sequences = new SequenceRules(role);
 	}
 
 	/** Null if the statement fits the file's role, else why not. */
@@ -39,17 +42,20 @@ final class RoleRules {
 			case TRIGGERS -> triggers(h);
 			case ROUTINES -> routines(h, facts);
 			case DATA -> data(h, facts);
+			case SEQUENCE -> sequence(h, facts);
+			case PLACEHOLDER -> "a database's placeholder file ({db}.-schema.sql-schema-trigger.sql) may only hold"
+					+ " SET statements";
 			default -> "this file is not read";
 		};
 	}
 
 	private @Nullable String database(Header h) {
 		if (!h.at(0).is("CREATE") || !(h.at(1).is("DATABASE") || h.at(1).is("SCHEMA"))) {
-			return "a -schema-create.sql file may only create its database " + this.role.qualified();
+			return "a -schema-create.sql file may only create its database " + this.role.shown();
 		}
 		Header.Name name = h.name(h.skipIfExists(2, true));
 		return (name != null && name.database() == null && this.role.ownsDatabase(name.object())) ? null
-				: "a -schema-create.sql file may only create its own database " + this.role.qualified();
+				: "a -schema-create.sql file may only create its own database " + this.role.shown();
 	}
 
 	private @Nullable String table(Header h, Facts facts) {
@@ -58,7 +64,7 @@ final class RoleRules {
 		}
 		int keyword = h.createKeyword();
 		if (keyword < 0 || !h.at(keyword).is("TABLE")) {
-			return "a -schema.sql file may only create or drop its own table " + this.role.qualified();
+			return "a -schema.sql file may only create or drop its own table " + this.role.shown();
 		}
 		if (facts.refusedWord() != null) {
 			return "CREATE TABLE with " + facts.refusedWord() + " is refused: a dump's table is created from its"
@@ -83,7 +89,7 @@ final class RoleRules {
 		while (true) {
 			Header.Name name = h.name(i);
 			if (name == null || this.role.ownTable(name.database(), name.object()) == null) {
-				return "a schema file may only drop its own table or view " + this.role.qualified();
+				return "a schema file may only drop its own table or view " + this.role.shown();
 			}
 			i = name.next();
 			if (i >= h.size() || h.at(i).is("RESTRICT") || h.at(i).is("CASCADE")) {
@@ -102,11 +108,11 @@ final class RoleRules {
 		}
 		int keyword = h.createKeyword();
 		if (keyword < 0 || !h.at(keyword).is("VIEW")) {
-			return "a -schema-view.sql file may only create or drop its own view " + this.role.qualified();
+			return "a -schema-view.sql file may only create or drop its own view " + this.role.shown();
 		}
 		Header.Name name = h.name(h.skipIfExists(keyword + 1, true));
 		return (name != null && this.role.ownTable(name.database(), name.object()) != null) ? null
-				: "a -schema-view.sql file may only create its own view " + this.role.qualified();
+				: "a -schema-view.sql file may only create its own view " + this.role.shown();
 	}
 
 	private @Nullable String triggers(Header h) {
@@ -117,7 +123,7 @@ final class RoleRules {
 		}
 		int keyword = h.createKeyword();
 		if (keyword < 0 || !h.at(keyword).is("TRIGGER")) {
-			return "a -schema-triggers.sql file may only create or drop triggers on " + this.role.qualified();
+			return "a -schema-triggers.sql file may only create or drop triggers on " + this.role.shown();
 		}
 		Header.Name name = h.name(h.skipIfExists(keyword + 1, true));
 		if (name == null || !ownObject(name)) {
@@ -129,7 +135,7 @@ final class RoleRules {
 		}
 		Header.Name table = h.name(on + 1);
 		return (table != null && this.role.ownTable(table.database(), table.object()) != null) ? null
-				: "a -schema-triggers.sql file may only create triggers on its own table " + this.role.qualified();
+				: "a -schema-triggers.sql file may only create triggers on its own table " + this.role.shown();
 	}
 
 	private @Nullable String routines(Header h, Facts facts) {
@@ -137,19 +143,19 @@ final class RoleRules {
 		int keyword = drop ? 1 : h.createKeyword();
 		if (keyword < 0 || !(h.at(keyword).is("PROCEDURE") || h.at(keyword).is("FUNCTION") || h.at(keyword).is("EVENT"))) {
 			return "a -schema-post.sql file may only create or drop procedures, functions and events of "
-					+ this.role.qualified();
+					+ this.role.shown();
 		}
 		if (!drop && "SONAME".equals(facts.refusedWord())) {
 			return "a function from a shared library (SONAME) is refused";
 		}
 		Header.Name name = h.name(h.skipIfExists(keyword + 1, !drop));
 		return (name != null && ownObject(name) && (!drop || name.next() == h.size())) ? null
-				: "a -schema-post.sql file may only create or drop objects of its own database " + this.role.qualified();
+				: "a -schema-post.sql file may only create or drop objects of its own database " + this.role.shown();
 	}
 
 	private @Nullable String data(Header h, Facts facts) {
 		if (!(h.at(0).is("INSERT") || h.at(0).is("REPLACE"))) {
-			return "a data file may only INSERT or REPLACE into its own table " + this.role.qualified();
+			return "a data file may only INSERT or REPLACE into its own table " + this.role.shown();
 		}
 		int i = 1;
 		while (h.at(i).is("LOW_PRIORITY") || h.at(i).is("DELAYED") || h.at(i).is("HIGH_PRIORITY")
@@ -171,6 +177,14 @@ final class RoleRules {
 				: "only literal values may follow VALUES (found " + bad.shown() + ")";
 	}
 
+	private @Nullable String sequence(Header h, RoleRules.Facts facts) {
+		String refusal = this.sequences.refusal(h, facts);
+		if (refusal == null && !h.at(0).is("DO")) {
+			this.tables.accept(this.role.shown());
+		}
+		return refusal;
+	}
+
 	private boolean ownObject(Header.Name name) {
 		return name.database() == null || this.role.ownsDatabase(name.database());
 	}
@@ -178,7 +192,7 @@ final class RoleRules {
 	private @Nullable String ownTable(Header.@Nullable Name name, String what) {
 		String table = (name != null) ? this.role.ownTable(name.database(), name.object()) : null;
 		if (table == null) {
-			return what + " may only write its own table " + this.role.qualified();
+			return what + " may only write its own table " + this.role.shown();
 		}
 		this.tables.accept(table);
 		return null;

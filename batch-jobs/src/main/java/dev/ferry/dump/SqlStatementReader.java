@@ -12,11 +12,17 @@ import java.io.InputStream;
  * It knows {@code '…'} and {@code "…"} strings with backslash escapes and doubled quotes, {@code `…`} identifiers,
  * {@code -- }, {@code #} and {@code /* *}{@code /} comments, and executable comments ({@code /*!40101 … *}{@code /},
  * MariaDB's {@code /*M!…}) whose content is read as SQL. A {@code ;} inside a {@code BEGIN … END} body of a
- * routine, trigger or event does not end the statement (see {@link CompoundBody}).
+ * routine, trigger or event does not end the statement (see {@link CompoundBody}). It reads as the server does under
+ * the session's {@link LexMode}, which the handler may change between statements ({@link Handler#mode()}): without
+ * backslash escapes, or with {@code "…"} as a name.
+ * <p>
+ * A string's value is kept only when the handler asks for it ({@link Handler#stringLimit()}), unescaped as the server
+ * unescapes it; the token's text is then the quote followed by the value's bytes (one {@code char} per byte).
  * <p>
  * Because myloader 0.10 cuts statements at every line that ends with {@code ;} whatever the quoting, a line ending
  * with {@code ;} inside a string, identifier, comment or body is refused: the server would see other statements than
- * this reader. So are unterminated strings, identifiers and comments at the end of the file.
+ * this reader. So are unterminated strings, identifiers and comments at the end of the file. A statement that is not
+ * a file's own (the one kept in {@code @ferry_ddl}) is read {@link #nested}: nothing cuts it.
  */
 public final class SqlStatementReader {
 
@@ -31,7 +37,20 @@ public final class SqlStatementReader {
 		/** The statement whose tokens came since the last end ends; {@code line} is where it started. */
 		void end(long line) throws IOException;
 
+		/** The most bytes of the next string's value to keep (0: none); asked before each string. */
+		default int stringLimit() {
+			return 0;
+		}
+
+		/** How the statements from here on are read; asked after each end. */
+		default LexMode mode() {
+			return LexMode.DEFAULT;
+		}
+
 	}
+
+	/** Executable comments of versions up to this one run on every server Ferry loads into. */
+	static final long ALWAYS_RUN_VERSION = 50500;
 
 	private static final int BUFFER = 64 * 1024;
 
@@ -63,8 +82,50 @@ public final class SqlStatementReader {
 
 	private final SqlToken[] header = new SqlToken[CompoundBody.HEADER];
 
+	/** Whether myloader cuts what is read here at lines ending with {@code ;}. */
+	private final boolean cuts;
+
+	private LexMode mode = LexMode.DEFAULT;
+
+	/** Whether the executable comment being read may be skipped by a server ({@code /*M!}, a recent version). */
+	private boolean conditionalComment;
+
+	private boolean conditional;
+
+	/** Whether bytes were skipped (space, comments) since the last token. */
+	private boolean gap;
+
+	private boolean attached;
+
+	private final StringValue value = new StringValue();
+
 	public SqlStatementReader(InputStream in) {
+		this(in, true);
+	}
+
+	private SqlStatementReader(InputStream in, boolean cuts) {
 		this.in = in;
+		this.cuts = cuts;
+	}
+
+	/** A reader of a statement that myloader never sees whole, such as the value of {@code @ferry_ddl}. */
+	static SqlStatementReader nested(InputStream in, LexMode mode) {
+		SqlStatementReader reader = new SqlStatementReader(in, false);
+		reader.mode = mode;
+		return reader;
+	}
+
+	/**
+	 * Whether a token of the statement being ended came from an executable comment that a server may skip
+	 * ({@code /*M!…}, or {@code /*!NNNNN} newer than {@value #ALWAYS_RUN_VERSION}).
+	 */
+	boolean conditional() {
+		return this.conditional;
+	}
+
+	/** Whether the last token came right after the one before, with no space or comment between. */
+	boolean attached() {
+		return this.attached;
 	}
 
 	/** The bytes read from the stream so far. */
@@ -81,11 +142,10 @@ public final class SqlStatementReader {
 				continue;
 			}
 			switch (c) {
-				case '\'', '"' -> {
-					skipString(c);
-					emit(handler, SqlToken.STRING);
-				}
-				case '`' -> emit(handler, new SqlToken(SqlToken.Kind.IDENTIFIER, identifier()));
+				case '\'' -> emit(handler, string(handler, c));
+				case '"' -> emit(handler, this.mode.ansiQuotes()
+						? new SqlToken(SqlToken.Kind.IDENTIFIER, identifier(c)) : string(handler, c));
+				case '`' -> emit(handler, new SqlToken(SqlToken.Kind.IDENTIFIER, identifier(c)));
 				case '#' -> skipLineComment();
 				case '-' -> {
 					if (peek(0) == '-' && (peek(1) <= ' ' || peek(1) == 0x7f)) {
@@ -108,6 +168,7 @@ public final class SqlStatementReader {
 					if (this.executable && peek(0) == '/') {
 						next();
 						this.executable = false;
+						this.gap = true;
 					}
 					else {
 						emit(handler, SqlToken.symbol(c));
@@ -117,6 +178,9 @@ public final class SqlStatementReader {
 				default -> {
 					if (c > ' ' && c != 0x7f) {
 						emit(handler, SqlToken.symbol(c));
+					}
+					else {
+						this.gap = true;
 					}
 				}
 			}
@@ -129,9 +193,15 @@ public final class SqlStatementReader {
 		}
 	}
 
+	/** Ends a statement and takes the handler's mode for the next. */
+	private void end(Handler handler) throws IOException {
+		handler.end(this.statementLine);
+		this.mode = handler.mode();
+	}
+
 	private void semicolon(SqlStatementReader.Handler handler) throws IOException {
 		if (!this.body.splitAllowed()) {
-			if (peek(0) == '\n') {
+			if (this.cuts && peek(0) == '\n') {
 				throw new SqlSyntaxException("a line ends with ';' inside the body of a routine, trigger or event"
 						+ " (myloader would cut the statement there)", this.line);
 			}
@@ -139,8 +209,9 @@ public final class SqlStatementReader {
 			return;
 		}
 		if (this.tokens > 0) {
-			handler.end(this.statementLine);
+			end(handler);
 		}
+		this.gap = true;
 		this.tokens = 0;
 		this.body = CompoundBody.NONE;
 		this.decided = false;
@@ -149,6 +220,12 @@ public final class SqlStatementReader {
 	private void emit(Handler handler, SqlToken token) throws IOException {
 		if (this.tokens == 0) {
 			this.statementLine = this.line;
+			this.conditional = false;
+		}
+		this.attached = !this.gap;
+		this.gap = false;
+		if (this.executable && this.conditionalComment) {
+			this.conditional = true;
 		}
 		if (this.tokens < CompoundBody.HEADER) {
 			this.header[this.tokens] = token;
@@ -189,7 +266,8 @@ public final class SqlStatementReader {
 				break;
 			}
 		}
-		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, text.toString()) : SqlToken.NUMBER);
+		emit(handler, keep ? new SqlToken(SqlToken.Kind.WORD, NameCharset.name(text.toString(), this.mode.names()))
+				: SqlToken.NUMBER);
 	}
 
 	private static boolean isWordByte(int c) {
@@ -197,7 +275,14 @@ public final class SqlStatementReader {
 				|| c == '@' || c >= 0x80;
 	}
 
-	private void skipString(int quote) throws IOException {
+	/**
+	 * A string from after its opening quote, read as the server reads it under the current {@link LexMode}; its value
+	 * is kept if the handler asks for it and it is not longer than asked.
+	 */
+	private SqlToken string(Handler handler, int quote) throws IOException {
+		StringValue value = this.value;
+		value.start(handler.stringLimit());
+		boolean escapes = this.mode.backslashEscapes();
 		int previous = quote;
 		int c;
 		while (true) {
@@ -213,50 +298,52 @@ public final class SqlStatementReader {
 				p++;
 			}
 			if (p > this.pos) {
+				value.add(bytes, this.pos, p - this.pos);
 				previous = bytes[p - 1] & 0xff;
 				this.pos = p;
 			}
 			if ((c = next()) < 0) {
 				break;
 			}
-			if (c == '\n' && previous == ';') {
+			if (c == '\n' && previous == ';' && this.cuts) {
 				throw endsInside("a string");
 			}
-			if (c == '\\') {
+			if (c == '\\' && escapes) {
 				c = next();
 				if (c < 0) {
 					break;
 				}
+				value.escaped(c);
 				previous = c; // myloader looks at raw bytes: an escaped ';' before a line break cuts too
 				continue;
+			}
+			if (c == quote) {
+				if (peek(0) != quote) {
+					return value.token(quote);
+				}
+				next();
+			}
+			value.add(c);
+			previous = c;
+		}
+		throw new SqlSyntaxException("unterminated string at the end of the file", this.line);
+	}
+
+	/** A name quoted with {@code `} (or {@code "} under {@code ANSI_QUOTES}), from after its opening quote. */
+	private String identifier(int quote) throws IOException {
+		StringBuilder name = new StringBuilder();
+		int previous = quote;
+		int c;
+		while ((c = next()) >= 0) {
+			if (c == '\n' && previous == ';' && this.cuts) {
+				throw endsInside("a quoted identifier");
 			}
 			if (c == quote) {
 				if (peek(0) == quote) {
 					next();
 				}
 				else {
-					return;
-				}
-			}
-			previous = c;
-		}
-		throw new SqlSyntaxException("unterminated string at the end of the file", this.line);
-	}
-
-	private String identifier() throws IOException {
-		StringBuilder name = new StringBuilder();
-		int previous = '`';
-		int c;
-		while ((c = next()) >= 0) {
-			if (c == '\n' && previous == ';') {
-				throw endsInside("a quoted identifier");
-			}
-			if (c == '`') {
-				if (peek(0) == '`') {
-					next();
-				}
-				else {
-					return name.toString();
+					return NameCharset.name(name.toString(), this.mode.names());
 				}
 			}
 			if (name.length() < MAX_NAME) {
@@ -264,15 +351,17 @@ public final class SqlStatementReader {
 			}
 			previous = c;
 		}
-		throw new SqlSyntaxException("unterminated `identifier` at the end of the file", this.line);
+		throw new SqlSyntaxException("unterminated " + (char) quote + "identifier" + (char) quote
+				+ " at the end of the file", this.line);
 	}
 
 	private void skipLineComment() throws IOException {
+		this.gap = true;
 		int previous = -1;
 		int c;
 		while ((c = next()) >= 0) {
 			if (c == '\n') {
-				if (previous == ';') {
+				if (previous == ';' && this.cuts) {
 					throw endsInside("a comment");
 				}
 				return;
@@ -283,6 +372,7 @@ public final class SqlStatementReader {
 
 	/** After {@code /*}: an executable comment's content is SQL; any other comment is skipped. */
 	private void openComment() throws IOException {
+		this.gap = true;
 		int c = peek(0);
 		if (c == '!' || (c == 'M' && peek(1) == '!')) {
 			if (this.executable) {
@@ -292,15 +382,17 @@ public final class SqlStatementReader {
 			if (c == 'M') {
 				next();
 			}
+			long version = 0;
 			while (peek(0) >= '0' && peek(0) <= '9') {
-				next();
+				version = Math.min(version * 10 + (next() - '0'), Integer.MAX_VALUE);
 			}
 			this.executable = true;
+			this.conditionalComment = c == 'M' || version > ALWAYS_RUN_VERSION;
 			return;
 		}
 		int previous = -1;
 		while ((c = next()) >= 0) {
-			if (c == '\n' && previous == ';') {
+			if (c == '\n' && previous == ';' && this.cuts) {
 				throw endsInside("a comment");
 			}
 			if (c == '*' && peek(0) == '/') {

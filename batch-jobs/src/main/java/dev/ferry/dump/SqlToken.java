@@ -1,9 +1,15 @@
 package dev.ferry.dump;
 
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * One lexical token of a MySQL statement. Words are bare keywords, names, numbers and variables ({@code @x},
  * {@code @@x}); identifiers are {@code `quoted`} names (text unquoted, at most {@link SqlStatementReader#MAX_NAME}
- * characters kept); strings carry no text, so no value of a dump is ever held or shown; symbols are one character.
+ * characters kept); strings carry no text, so no value of a dump is ever held or shown, except where the inspector
+ * needs the value ({@code SET sql_mode}, {@code SET @ferry_ddl}): then the text is the opening quote followed by the
+ * value, one {@code char} per byte, see {@link #value()}; symbols are one character.
  */
 public record SqlToken(Kind kind, String text) {
 
@@ -45,11 +51,22 @@ public record SqlToken(Kind kind, String text) {
 				|| (this.kind == Kind.WORD && !this.text.isEmpty() && !Character.isDigit(this.text.charAt(0)));
 	}
 
+	private static String unreadable(String name) {
+		return (!name.isEmpty() && name.charAt(0) == NameCharset.UNREADABLE) ? name.substring(1) : name;
+	}
+
+	/** The bytes of a string whose value was kept, else null. */
+	byte @Nullable [] value() {
+		return (this.kind == Kind.STRING && !this.text.isEmpty())
+				? this.text.substring(1).getBytes(StandardCharsets.ISO_8859_1) : null;
+	}
+
 	/** How the token looks in a message: strings as {@code '…'}. */
 	String shown() {
 		return switch (this.kind) {
 			case STRING -> "'…'";
-			case IDENTIFIER -> "`" + this.text.replace("`", "``") + "`";
+			case IDENTIFIER -> "`" + unreadable(this.text).replace("`", "``") + "`";
+			case WORD -> unreadable(this.text);
 			default -> this.text;
 		};
 	}

@@ -1,9 +1,10 @@
 package dev.ferry.dump;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -11,8 +12,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks each statement of one file against the file's {@link DumpFileRole}: the statement's kind and target from
  * its first {@value #HEADER} tokens, and, streamed over all its tokens, the words that would take it beyond its
- * role ({@code SELECT} in a {@code CREATE TABLE}, anything but literals after {@code VALUES}). Reports each table a
- * statement creates or fills.
+ * role ({@code SELECT} in a {@code CREATE TABLE}, anything but literals after {@code VALUES}). {@code SET}s go to
+ * {@link SetStatement}, which follows the session's {@code sql_mode} ({@link SessionMode}) so that the reader reads
+ * on as the server will; the native engine's {@code SET @ferry_ddl} … {@code EXECUTE IMMEDIATE @ferry_ddl} pairs to
+ * {@link DdlCarrier}, and the statement carried is read and checked here in the file's role, {@link #nested}.
+ * Reports each table a statement creates or fills. {@link #finish} checks what the file leaves behind.
  */
 final class StatementCheck implements SqlStatementReader.Handler {
 
@@ -22,46 +26,57 @@ final class StatementCheck implements SqlStatementReader.Handler {
 
 	private static final int PREVIEW_CHARS = 120;
 
-	/**
-	 * Words a CREATE TABLE must not hold: copies of other tables, files outside the data directory, tables of other
-	 * tables, remote tables, UDF libraries ({@code LIKE} right after the name is refused by {@link RoleRules}: in a
-	 * {@code CHECK} constraint it is fine).
-	 */
-	private static final Set<String> CREATE_TABLE_REFUSED = Set.of("SELECT", "DIRECTORY", "UNION",
-			"CONNECTION", "SONAME", "TABLE");
-
 	private final DumpFileRole role;
 
 	private final String shownName;
 
+	private final Consumer<String> tables;
+
+	private final SqlStatementReader reader;
+
+	/** Whether this checks the statement carried in {@code @ferry_ddl}, not the file's own. */
+	private final boolean nested;
+
 	private final RoleRules rules;
 
-	private final SetStatement sets = new SetStatement();
+	private final SessionMode session;
+
+	private final SetStatement sets;
+
+	private final DdlCarrier ddl;
 
 	private final List<SqlToken> header = new ArrayList<>(HEADER);
 
+	/** Bit {@code i}: token {@code i} came right after the one before. */
+	private long attached;
+
 	private int count;
+
+	private boolean setStatement;
+
+	private int stringLimit;
 
 	private long statements;
 
-	private int parens;
+	private final StatementFacts facts;
 
-	private boolean afterValues;
+	/** Checks the statements {@code reader} reads from one file. */
+	StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables, SqlStatementReader reader) {
+		this(role, shownName, tables, reader, false);
+	}
 
-	private @Nullable SqlToken badValue;
-
-	private @Nullable String refusedWord;
-
-	private @Nullable String engine;
-
-	private int tableWords;
-
-	private boolean engineNext;
-
-	StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables) {
+	private StatementCheck(DumpFileRole role, String shownName, Consumer<String> tables, SqlStatementReader reader,
+			boolean nested) {
 		this.role = role;
 		this.shownName = shownName;
+		this.tables = tables;
+		this.reader = reader;
+		this.nested = nested;
 		this.rules = new RoleRules(role, tables);
+		this.session = new SessionMode(role.kind());
+		this.sets = new SetStatement(this.session);
+		this.ddl = new DdlCarrier(role.kind());
+		this.facts = new StatementFacts(role.kind() == DumpFileRole.Kind.DATA);
 	}
 
 	long statements() {
@@ -70,91 +85,44 @@ final class StatementCheck implements SqlStatementReader.Handler {
 
 	@Override
 	public void token(SqlToken token) {
-		if (this.count++ < HEADER) {
+		if (this.count < HEADER) {
 			this.header.add(token);
-		}
-		if (this.engineNext && !token.isSymbol('=') && token.kind() != SqlToken.Kind.WORD) {
-			this.engineNext = false;
-		}
-		switch (token.kind()) {
-			case STRING -> {
+			if (this.reader.attached()) {
+				this.attached |= 1L << this.count;
 			}
-			case SYMBOL -> symbol(token);
-			case IDENTIFIER -> {
-				if (this.afterValues && this.badValue == null) {
-					this.badValue = token;
-				}
+			if (this.count == 0) {
+				this.setStatement = token.is("SET") && !this.nested;
 			}
-			case WORD -> word(token);
+			if (this.setStatement) {
+				this.stringLimit = Math.max(SetStatement.valueLimit(this.header), DdlCarrier.valueLimit(this.header));
+			}
 		}
+		else {
+			this.stringLimit = 0;
+		}
+		this.count++;
+		this.facts.accept(token);
 	}
 
-	private void symbol(SqlToken token) {
-		char c = token.text().charAt(0);
-		if (c == '(') {
-			this.parens++;
-		}
-		else if (c == ')') {
-			this.parens--;
-		}
-		if (this.afterValues && this.badValue == null
-				&& !(c == '(' || c == ')' || c == ',' || c == '-' || c == '+' || c == '.')) {
-			this.badValue = token;
-		}
+	@Override
+	public int stringLimit() {
+		return this.stringLimit;
 	}
 
-	private void word(SqlToken token) {
-		String text = token.text();
-		char first = text.charAt(0);
-		if (first >= '0' && first <= '9') {
-			return; // a number
-		}
-		if (this.afterValues) {
-			if (this.badValue == null && !literalWord(text)) {
-				this.badValue = token;
-			}
-			return;
-		}
-		String upper = text.toUpperCase(Locale.ROOT);
-		if (this.parens == 0 && (upper.equals("VALUES") || upper.equals("VALUE")) && this.role.kind() == DumpFileRole.Kind.DATA) {
-			this.afterValues = true;
-			return;
-		}
-		if (upper.equals("TABLE")) {
-			this.tableWords++;
-			if (this.tableWords == 1) {
-				return;
-			}
-		}
-		if (this.refusedWord == null && CREATE_TABLE_REFUSED.contains(upper)) {
-			this.refusedWord = upper;
-		}
-		if (this.engineNext) {
-			this.engineNext = false;
-			if (this.engine == null || !RoleRules.ENGINES.contains(upper)) {
-				this.engine = upper;
-			}
-		}
-		else if (upper.equals("ENGINE")) {
-			this.engineNext = true;
-		}
-	}
-
-	/** Literals in a VALUES list: NULL, TRUE/FALSE, DEFAULT, a charset introducer or x'…'/b'…'/n'…' prefixes. */
-	private static boolean literalWord(String text) {
-		return text.equalsIgnoreCase("NULL") || text.equalsIgnoreCase("TRUE") || text.equalsIgnoreCase("FALSE")
-				|| text.equalsIgnoreCase("DEFAULT") || text.equalsIgnoreCase("X") || text.equalsIgnoreCase("B")
-				|| text.equalsIgnoreCase("N") || (text.length() > 1 && text.charAt(0) == '_');
+	@Override
+	public LexMode mode() {
+		return this.session.mode();
 	}
 
 	@Override
 	public void end(long line) {
 		this.statements++;
 		try {
-			String refusal = refusal();
+			String refusal = refusal(line);
 			if (refusal != null) {
-				throw new DumpRefusedException(this.shownName + ", statement " + this.statements + " (line " + line
-						+ ") \"" + preview() + "\": " + refusal);
+				String where = this.nested ? ""
+						: this.shownName + ", statement " + this.statements + " (line " + line + ") ";
+				throw new DumpRefusedException(where + "\"" + preview() + "\": " + refusal);
 			}
 		}
 		finally {
@@ -162,25 +130,76 @@ final class StatementCheck implements SqlStatementReader.Handler {
 		}
 	}
 
-	private void reset() {
-		this.header.clear();
-		this.count = 0;
-		this.parens = 0;
-		this.afterValues = false;
-		this.badValue = null;
-		this.refusedWord = null;
-		this.engine = null;
-		this.tableWords = 0;
-		this.engineNext = false;
+	/** Checks what the file leaves to the session after its last statement. */
+	void finish() {
+		String refusal = this.ddl.atEnd();
+		if (refusal == null) {
+			refusal = this.session.atEnd();
+		}
+		if (refusal != null) {
+			throw new DumpRefusedException(this.shownName + ": " + refusal);
+		}
 	}
 
-	private @Nullable String refusal() {
+	private void reset() {
+		this.header.clear();
+		this.attached = 0;
+		this.setStatement = false;
+		this.stringLimit = 0;
+		this.count = 0;
+		this.facts.reset();
+	}
+
+	private @Nullable String refusal(long line) {
 		Header h = new Header(this.header);
-		if (h.at(0).is("SET")) {
-			return (this.count > HEADER) ? "SET statement too long" : this.sets.refusal(this.header);
+		RoleRules.Facts facts = this.facts.facts();
+		if (this.nested) {
+			return h.at(0).is("CREATE") ? this.rules.refusal(h, facts)
+					: "only a CREATE statement of the file's own objects may be carried in @ferry_ddl";
 		}
-		return this.rules.refusal(h, new RoleRules.Facts(this.refusedWord, this.engine, this.afterValues,
-				this.badValue));
+		boolean conditional = this.reader.conditional();
+		if (DdlCarrier.executes(this.header)) {
+			try {
+				return carried(this.ddl.execute(this.header, this.count, conditional));
+			}
+			catch (DdlCarrier.Refusal ex) {
+				return ex.getMessage();
+			}
+		}
+		if (h.at(0).is("SET") && this.count > HEADER) {
+			return "SET statement too long";
+		}
+		if (DdlCarrier.sets(this.header)) {
+			return this.ddl.set(this.header, this.attached, conditional, "statement " + this.statements + ", line "
+					+ line);
+		}
+		if (h.at(0).is("SET")) {
+			String refusal = this.sets.refusal(this.header, conditional);
+			return (refusal != null) ? refusal : this.ddl.between(!this.sets.setsUserVariables());
+		}
+		String between = this.ddl.between(false);
+		return (between != null) ? between : this.rules.refusal(h, facts);
+	}
+
+	/** Reads the statement carried in {@code @ferry_ddl} as the server reads it here, and checks it in this role. */
+	private @Nullable String carried(DdlCarrier.Carried carried) {
+		SqlStatementReader inner = SqlStatementReader.nested(new ByteArrayInputStream(carried.statement()),
+				this.session.mode());
+		StatementCheck check = new StatementCheck(this.role, this.shownName, this.tables, inner, true);
+		String what = "the statement in @ferry_ddl (set at " + carried.setAt() + ") ";
+		try {
+			inner.read(check);
+		}
+		catch (DumpRefusedException ex) {
+			return what + ex.detail();
+		}
+		catch (SqlSyntaxException ex) {
+			return what + "cannot be read: " + ex.getMessage();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return (check.statements() == 1) ? null : what + "holds " + check.statements() + " statements, not one";
 	}
 
 	/** The statement's first tokens, string values shown as {@code '…'}, cut to {@value #PREVIEW_CHARS} characters. */

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import dev.ferry.engine.export.NativeExportSteps;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.ManifestWriter;
 import dev.ferry.storage.RecordDirectory;
@@ -73,13 +75,25 @@ public class TransferDetailQuery {
 	}
 
 	private static TransferDetails.Attempt attempt(JobExecution execution) {
-		List<TransferDetails.StepRun> steps = execution.getStepExecutions()
+		List<StepExecution> all = execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparingLong((step) -> step.getId()))
-			.map((step) -> new TransferDetails.StepRun(step.getStepName(), step.getStatus().name(),
-					step.getExitStatus().getExitCode(), step.getExitStatus().getExitDescription(), step.getStartTime(),
-					step.getEndTime()))
 			.toList();
+		List<StepExecution> partitions = all.stream()
+			.filter((step) -> NativeExportSteps.isPartition(step.getStepName()))
+			.toList();
+		List<TransferDetails.StepRun> steps = new java.util.ArrayList<>();
+		for (StepExecution step : all) {
+			if (NativeExportSteps.isPartition(step.getStepName())) {
+				continue;
+			}
+			steps.add(new TransferDetails.StepRun(step.getStepName(), step.getStatus().name(),
+					step.getExitStatus().getExitCode(), step.getExitStatus().getExitDescription(), step.getStartTime(),
+					step.getEndTime()));
+			if (step.getStepName().equals(NativeExportSteps.STEP_NAME) && !partitions.isEmpty()) {
+				steps.add(PartitionSummary.of(partitions));
+			}
+		}
 		return new TransferDetails.Attempt(execution.getId(),
 				RecordStatus.ofBatchStatus(execution.getStatus().name()).name(), execution.getExitStatus().getExitCode(),
 				execution.getStartTime(), execution.getEndTime(), steps);

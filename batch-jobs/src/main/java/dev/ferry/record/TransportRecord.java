@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A transfer record as the API shows it (TiUniManager's {@code DataImportExportRecordInfo} plus {@code workFlowId},
  * {@code message} (why it failed), {@code progress}, {@code verification} (an import checked against the
- * export's manifest) and {@code restoreDrill} (an export's latest restore drill)). It is read from the Batch tables: the JobInstance and its latest execution.
+ * export's manifest), {@code restoreDrill} (an export's latest restore drill), and the tool chain with, for native
+ * exports, their compression and consistency). It is read from the Batch tables: the JobInstance and its latest execution.
  */
 @Schema(description = "A transfer record: TiUniManager's DataImportExportRecordInfo plus workFlowId, message, "
 		+ "progress and verification. A record is a Spring Batch job instance, shown with its latest execution.")
@@ -29,7 +30,21 @@ public record TransportRecord(
 		@Schema(description = "Why it failed: the tool's exit code and the tail of its log, or the driver's error. Only on Failed records, else null.", example = "exportDataFromCluster: mydumper exited with 1: ...") @Nullable String message,
 		@Schema(description = "How far the transfer is, as committed by its tool step on every poll; null for Failed and Stopped records.") @Nullable Progress progress,
 		@Schema(description = "Imports: the result of comparing the target's row counts with the export's data/manifest.json, or why it was not verified; null otherwise.", example = "verified: 12 tables, 184467 rows match the manifest") @Nullable String verification,
-		@Schema(description = "Exports: the latest restore drill (README \"Restore drills\"); null if the export was never drilled.") @Nullable RestoreDrill restoreDrill) {
+		@Schema(description = "Exports: the latest restore drill (README \"Restore drills\"); null if the export was never drilled.") @Nullable RestoreDrill restoreDrill,
+		@Schema(description = "The tool chain that moves the data: tidb, mysql or native.", allowableValues = { "tidb", "mysql", "native" }, example = "native") @Nullable String toolChain,
+		@Schema(description = "Native exports: the compression of the data files (none, gzip or zstd); null on the other chains.", allowableValues = { "none", "gzip", "zstd" }, example = "zstd") @Nullable String compression,
+		@Schema(description = "Native exports: true when every table was read at one point in time; false when the export spans several snapshots (it was resumed), could not take the global read lock, or read non-transactional tables outside the snapshot (see consistency); null on the other chains and before the snapshot was taken.", example = "true") @Nullable Boolean consistent,
+		@Schema(description = "Native exports: why the export is not consistent; null when it is.", example = "spans 2 snapshots: it was resumed, and the chunks read after a restart come from a later point in time (each file names its snapshot in the manifest)") @Nullable String consistency) {
+
+	/** A record with its restore drill but without the native chain's fields. */
+	public TransportRecord(String recordId, String workFlowId, String clusterId, String transportType, String filePath,
+			String zipName, String storageType, String comment, String status, @Nullable OffsetDateTime startTime,
+			@Nullable OffsetDateTime endTime, OffsetDateTime createTime, OffsetDateTime updateTime,
+			@Nullable String message, @Nullable Progress progress, @Nullable String verification,
+			@Nullable RestoreDrill restoreDrill) {
+		this(recordId, workFlowId, clusterId, transportType, filePath, zipName, storageType, comment, status, startTime,
+				endTime, createTime, updateTime, message, progress, verification, restoreDrill, null, null, null, null);
+	}
 
 	/** A record without a restore drill (imports, and exports never drilled). */
 	public TransportRecord(String recordId, String workFlowId, String clusterId, String transportType, String filePath,

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.ferry.engine.export.NativeConsistency;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.storage.RecordDirectory;
@@ -232,7 +233,7 @@ public class TransportRecordQuery {
 					progress.containsKey(row.executionId()) ? progress.get(row.executionId())
 							: settledProgress(row, result),
 					result.get("result.verification") instanceof String verdict ? verdict : null,
-					drills.get(row.instanceId())));
+					drills.get(row.instanceId()), NativeConsistency.of(result)));
 		}
 		return records;
 	}
@@ -267,8 +268,9 @@ public class TransportRecordQuery {
 	/**
 	 * Progress of running records: the context of their latest step execution, as committed by the last poll; when
 	 * that step reports nothing itself (it records the result), the last progress an earlier step of the same
-	 * execution reported, so that progress never goes blank between steps. A scheduled export whose tool reports no
-	 * total is estimated from the schedule's earlier runs.
+	 * execution reported, so that progress never goes blank between steps. Only workflow nodes count: the partitions
+	 * of a native export (named {@code node:partition}) report to their manager. A scheduled export whose tool reports
+	 * no total is estimated from the schedule's earlier runs.
 	 */
 	private Map<Long, Progress> runningProgress(List<Row> rows, Map<Long, Map<String, String>> parameters) {
 		List<Long> running = rows.stream()
@@ -284,7 +286,8 @@ public class TransportRecordQuery {
 		this.jdbc.query("SELECT s.JOB_EXECUTION_ID, s.STEP_NAME, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT"
 				+ " FROM BATCH_STEP_EXECUTION s JOIN BATCH_STEP_EXECUTION_CONTEXT c"
 				+ " ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID WHERE s.JOB_EXECUTION_ID IN (:ids)"
-				+ " ORDER BY s.STEP_EXECUTION_ID", Map.of("ids", running), (ResultSet rs) -> {
+				+ " AND s.STEP_NAME NOT LIKE '%:%' ORDER BY s.STEP_EXECUTION_ID", Map.of("ids", running),
+				(ResultSet rs) -> {
 					Map<String, Object> context = ContextReader.read(this.serializer, rs);
 					long executionId = rs.getLong("JOB_EXECUTION_ID");
 					String step = rs.getString("STEP_NAME");
@@ -341,7 +344,8 @@ public class TransportRecordQuery {
 	}
 
 	private static TransportRecord toRecord(Row row, Map<String, String> p, @Nullable String failure,
-			@Nullable Progress progress, @Nullable String verification, @Nullable RestoreDrill drill) {
+			@Nullable Progress progress, @Nullable String verification, @Nullable RestoreDrill drill,
+			@Nullable NativeConsistency consistency) {
 		String clusterId = p.getOrDefault(TransferParameters.CLUSTER_ID, "");
 		String storageType = p.getOrDefault(TransferParameters.STORAGE_TYPE, "");
 		String root = p.get(TransferParameters.STORAGE_ROOT);
@@ -363,7 +367,9 @@ public class TransportRecordQuery {
 				p.getOrDefault(TransferParameters.COMMENT, ""), status.name(), time(row.startTime()),
 				time(row.endTime()), time(row.created()), time(row.lastUpdated() != null ? row.lastUpdated()
 						: row.created()),
-				status == RecordStatus.Failed ? failure : null, progress, verification, drill);
+				status == RecordStatus.Failed ? failure : null, progress, verification, drill,
+				p.getOrDefault(TransferParameters.TOOL_CHAIN, "mysql"), p.get(TransferParameters.COMPRESSION),
+				consistency != null ? consistency.consistent() : null, consistency != null ? consistency.reason() : null);
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {

@@ -13,9 +13,13 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
@@ -67,33 +71,16 @@ public final class S3Clients implements AutoCloseable {
 
 	/** Clients for an endpoint such as {@code http://127.0.0.1:9000}. */
 	public static S3Clients open(URI endpoint, S3Credentials credentials, S3ClientSettings settings) {
-		Objects.requireNonNull(endpoint, "endpoint");
-		S3EndpointPolicy policy = enforced;
-		if (policy != null) {
-			policy.check(endpoint); // before anything connects
-		}
+		S3EndpointPolicy policy = checkEndpoint(endpoint);
 		// Each file's parts share the connections with the other files being transferred.
 		int partsPerFile = Math.max(1, settings.maxConnections() / settings.maxConcurrentTransfers());
-		S3AsyncClient s3 = S3AsyncClient.builder()
-			.endpointOverride(endpoint)
-			.region(Region.of(settings.region()))
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(credentials.accessKey(), credentials.secretKey())))
+		S3AsyncClientBuilder builder = S3AsyncClient.builder()
 			.httpClient(SharedHttpClients.get(settings))
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.overrideConfiguration((config) -> {
-				config.retryStrategy((retry) -> retry.maxAttempts(settings.maxAttempts()));
-				if (policy != null) {
-					config.addExecutionInterceptor(new EndpointGuard(policy));
-				}
-			})
 			.multipartEnabled(true)
 			.multipartConfiguration((multipart) -> multipart.thresholdInBytes(settings.multipartThreshold())
 				.minimumPartSizeInBytes(settings.partSize())
-				.parallelConfiguration((parallel) -> parallel.maxInFlightParts(partsPerFile)))
-			.build();
+				.parallelConfiguration((parallel) -> parallel.maxInFlightParts(partsPerFile)));
+		S3AsyncClient s3 = configure(builder, endpoint, credentials, settings, policy).build();
 		try {
 			return new S3Clients(s3, S3TransferManager.builder().s3Client(s3).build(), settings);
 		}
@@ -101,6 +88,56 @@ public final class S3Clients implements AutoCloseable {
 			s3.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * A synchronous client of its own for a few quick requests to an endpoint that may not work at all (the access
+	 * check of {@link S3Probe}); close it right after. It does not use the shared Netty client: the SDK's Netty
+	 * connection pool can lose the answer of a connection that is refused at once (a closed port on this host), and
+	 * the request then waits for the pool's 60 s acquire timeout (see {@code S3ProbeRefusedConnectionTests}).
+	 */
+	static ProbeClient openProbe(URI endpoint, S3Credentials credentials, S3ClientSettings settings) {
+		S3EndpointPolicy policy = checkEndpoint(endpoint);
+		SdkHttpClient http = SharedHttpClients.newSyncClient(settings);
+		try {
+			S3Client s3 = configure(S3Client.builder().httpClient(http), endpoint, credentials, settings, policy)
+				.build();
+			return new ProbeClient(s3, http);
+		}
+		catch (RuntimeException ex) {
+			http.close();
+			throw ex;
+		}
+	}
+
+	private static @Nullable S3EndpointPolicy checkEndpoint(URI endpoint) {
+		Objects.requireNonNull(endpoint, "endpoint");
+		S3EndpointPolicy policy = enforced;
+		if (policy != null) {
+			policy.check(endpoint); // before anything connects
+		}
+		return policy;
+	}
+
+	/**
+	 * What every client of Ferry has: path-style addressing, the endpoint override, static credentials (never the
+	 * default provider chain), checksums only where S3 requires them, the attempts, and the endpoint guard.
+	 */
+	private static <B extends S3BaseClientBuilder<B, ?>> B configure(B builder, URI endpoint,
+			S3Credentials credentials, S3ClientSettings settings, @Nullable S3EndpointPolicy policy) {
+		return builder.endpointOverride(endpoint)
+			.region(Region.of(settings.region()))
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(credentials.accessKey(), credentials.secretKey())))
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+			.overrideConfiguration((config) -> {
+				config.retryStrategy((retry) -> retry.maxAttempts(settings.maxAttempts()));
+				if (policy != null) {
+					config.addExecutionInterceptor(new EndpointGuard(policy));
+				}
+			});
 	}
 
 	/**
@@ -149,6 +186,21 @@ public final class S3Clients implements AutoCloseable {
 		finally {
 			this.s3.close();
 		}
+	}
+
+	/** A synchronous S3 client and the HTTP client under it, closed together. */
+	record ProbeClient(S3Client s3, SdkHttpClient http) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			try {
+				this.s3.close();
+			}
+			finally {
+				this.http.close();
+			}
+		}
+
 	}
 
 	/** Checks each request's host and port just before it is sent (on every attempt). */

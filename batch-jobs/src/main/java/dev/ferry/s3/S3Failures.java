@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Unwrapping and describing the SDK's failures. */
-final class S3Failures {
+public final class S3Failures {
 
 	/** What S3 error codes look like ({@code NoSuchBucket}, {@code SlowDown}); anything else is not repeated. */
 	private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9.]{0,63}");
@@ -16,7 +16,7 @@ final class S3Failures {
 	}
 
 	/** The failure without the {@link CompletionException} / {@link ExecutionException} wrappers of futures. */
-	static Throwable unwrap(Throwable failure) {
+	public static Throwable unwrap(Throwable failure) {
 		Throwable current = failure;
 		while ((current instanceof CompletionException || current instanceof ExecutionException)
 				&& current.getCause() != null) {
@@ -29,7 +29,7 @@ final class S3Failures {
 	 * A one-line description for messages users see: the HTTP status and S3 error code (if it looks like one), never
 	 * the endpoint's error text; or the innermost local exception's message.
 	 */
-	static String describe(Throwable failure) {
+	public static String describe(Throwable failure) {
 		Throwable current = unwrap(failure);
 		if (current instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
@@ -40,7 +40,7 @@ final class S3Failures {
 	}
 
 	/** {@link #describe} with the endpoint's error message, for the server log only. */
-	static String describeForLog(Throwable failure) {
+	public static String describeForLog(Throwable failure) {
 		Throwable current = unwrap(failure);
 		if (current instanceof AwsServiceException service && service.awsErrorDetails() != null
 				&& service.awsErrorDetails().errorMessage() != null) {

@@ -15,10 +15,12 @@ import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import dev.ferry.s3.S3AccessException.Reason;
+import dev.ferry.s3.S3Clients.ProbeClient;
 
 /**
  * Checks before a transfer starts that an S3 location can be used with the given keys, and says clearly why not:
@@ -29,6 +31,9 @@ import dev.ferry.s3.S3AccessException.Reason;
  * {@code <prefix>/.ferry-probe-<uuid>} to prove write permission. {@link #checkReadable} (for imports) runs HeadBucket
  * and lists one key under the prefix. HeadBucket answers carry no error body, so on a 403 a ListObjectsV2 is sent to
  * learn S3's error code ({@code InvalidAccessKeyId}, {@code SignatureDoesNotMatch}, {@code AccessDenied}).
+ * <p>
+ * Each check has a synchronous client of its own, closed when it is done ({@link S3Clients#openProbe}), not the
+ * shared Netty client of the transfers.
  */
 public final class S3Probe {
 
@@ -44,30 +49,24 @@ public final class S3Probe {
 	 * @throws S3AccessException if not, with the reason
 	 */
 	public static void check(S3Location location, S3Credentials credentials) {
-		try (S3Clients clients = S3Clients.open(location, credentials, probeSettings())) {
-			check(clients, location, credentials);
-		}
-	}
-
-	/** {@link #check(S3Location, S3Credentials)} with clients the caller already has. */
-	public static void check(S3Clients clients, S3Location location, S3Credentials credentials) {
-		checkBucket(clients, location, credentials);
-		String key = location.key(".ferry-probe-" + UUID.randomUUID());
-		try {
-			clients.s3()
-				.putObject((put) -> put.bucket(location.bucket()).key(key), AsyncRequestBody.fromString(PROBE_CONTENT))
-				.join();
-		}
-		catch (RuntimeException ex) {
-			throw classify(location, credentials, "write a test object to", ex);
-		}
-		try {
-			clients.s3().deleteObject((delete) -> delete.bucket(location.bucket()).key(key)).join();
-		}
-		catch (RuntimeException ex) {
-			// Writing is what an export needs; say that the probe object stayed behind.
-			log.warn("Could write but not delete the probe object s3://{}/{} at {}: {}", location.bucket(), key,
-					location.endpoint(), S3Failures.describeForLog(ex));
+		try (ProbeClient client = S3Clients.openProbe(location.endpoint(), credentials, probeSettings())) {
+			S3Client s3 = client.s3();
+			checkBucket(s3, location, credentials);
+			String key = location.key(".ferry-probe-" + UUID.randomUUID());
+			try {
+				s3.putObject((put) -> put.bucket(location.bucket()).key(key), RequestBody.fromString(PROBE_CONTENT));
+			}
+			catch (RuntimeException ex) {
+				throw classify(location, credentials, "write a test object to", ex);
+			}
+			try {
+				s3.deleteObject((delete) -> delete.bucket(location.bucket()).key(key));
+			}
+			catch (RuntimeException ex) {
+				// Writing is what an export needs; say that the probe object stayed behind.
+				log.warn("Could write but not delete the probe object s3://{}/{} at {}: {}", location.bucket(), key,
+						location.endpoint(), S3Failures.describeForLog(ex));
+			}
 		}
 	}
 
@@ -77,19 +76,14 @@ public final class S3Probe {
 	 * @throws S3AccessException if not, with the reason
 	 */
 	public static void checkReadable(S3Location location, S3Credentials credentials) {
-		try (S3Clients clients = S3Clients.open(location, credentials, probeSettings())) {
-			checkReadable(clients, location, credentials);
-		}
-	}
-
-	/** {@link #checkReadable(S3Location, S3Credentials)} with clients the caller already has. */
-	public static void checkReadable(S3Clients clients, S3Location location, S3Credentials credentials) {
-		checkBucket(clients, location, credentials);
-		try {
-			listOne(clients, location);
-		}
-		catch (RuntimeException ex) {
-			throw classify(location, credentials, "list", ex);
+		try (ProbeClient client = S3Clients.openProbe(location.endpoint(), credentials, probeSettings())) {
+			checkBucket(client.s3(), location, credentials);
+			try {
+				listOne(client.s3(), location);
+			}
+			catch (RuntimeException ex) {
+				throw classify(location, credentials, "list", ex);
+			}
 		}
 	}
 
@@ -98,16 +92,16 @@ public final class S3Probe {
 		return S3ClientSettings.defaults().withMaxAttempts(1);
 	}
 
-	private static void checkBucket(S3Clients clients, S3Location location, S3Credentials credentials) {
+	private static void checkBucket(S3Client s3, S3Location location, S3Credentials credentials) {
 		try {
-			clients.s3().headBucket((head) -> head.bucket(location.bucket())).join();
+			s3.headBucket((head) -> head.bucket(location.bucket()));
 		}
 		catch (RuntimeException ex) {
 			Throwable failure = S3Failures.unwrap(ex);
 			if (failure instanceof AwsServiceException service && service.statusCode() == 403) {
 				// HEAD answers have no body: ask again with a request whose answer says which 403 it is.
 				try {
-					listOne(clients, location);
+					listOne(s3, location);
 					return; // HeadBucket is denied but listing works (a narrow bucket policy): good enough
 				}
 				catch (RuntimeException listFailure) {
@@ -118,10 +112,8 @@ public final class S3Probe {
 		}
 	}
 
-	private static void listOne(S3Clients clients, S3Location location) {
-		clients.s3()
-			.listObjectsV2((list) -> list.bucket(location.bucket()).prefix(location.keyPrefix()).maxKeys(1))
-			.join();
+	private static void listOne(S3Client s3, S3Location location) {
+		s3.listObjectsV2((list) -> list.bucket(location.bucket()).prefix(location.keyPrefix()).maxKeys(1));
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpService;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.utils.AttributeMap;
  * The SDK's async HTTP clients, one per distinct timeout/connection setting, kept for the life of the application
  * (their event loop threads are daemon threads). The implementation is the one on the classpath: Netty here
  * (software.amazon.awssdk:netty-nio-client, a runtime dependency, hence the lookup through its service interface).
+ * Also makes the short-lived synchronous clients of {@link S3Clients#openProbe} (Apache, found the same way).
  */
 final class SharedHttpClients {
 
@@ -41,6 +44,29 @@ final class SharedHttpClients {
 			.build();
 		return httpService().createAsyncHttpClientFactory()
 			.buildWithDefaults(options.merge(SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS));
+	}
+
+	/**
+	 * A new synchronous HTTP client (Apache, the S3 module's default) with {@code settings}' timeouts, for the caller
+	 * alone: close it when done.
+	 */
+	static SdkHttpClient newSyncClient(S3ClientSettings settings) {
+		AttributeMap options = AttributeMap.builder()
+			.put(SdkHttpConfigurationOption.CONNECTION_TIMEOUT, settings.connectTimeout())
+			.put(SdkHttpConfigurationOption.READ_TIMEOUT, settings.readTimeout())
+			.put(SdkHttpConfigurationOption.MAX_CONNECTIONS, settings.maxConnections())
+			.build();
+		return syncHttpService().createHttpClientBuilder()
+			.buildWithDefaults(options.merge(SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS));
+	}
+
+	private static SdkHttpService syncHttpService() {
+		for (SdkHttpService service : ServiceLoader.load(SdkHttpService.class,
+				SharedHttpClients.class.getClassLoader())) {
+			return service;
+		}
+		throw new IllegalStateException("no synchronous HTTP client for the AWS SDK on the classpath "
+				+ "(software.amazon.awssdk:apache5-client)");
 	}
 
 	private static SdkAsyncHttpService httpService() {

@@ -41,6 +41,10 @@ final class ScheduleValidator {
 			throw FerryException.invalid("export is required: the fields of POST /api/v1/clusters/export "
 					+ "(clusterId, fileType, storageType, ...)");
 		}
+		if (draft.export().compression() != null || draft.export().chunkRows() != null) {
+			throw FerryException.invalid("compression and chunkRows are not kept by schedules yet: a scheduled native "
+					+ "export writes uncompressed files in chunks of FERRY_CHUNK_ROWS rows; omit both");
+		}
 		return new Checked(name, cron, zone, draft.enabled() == null || draft.enabled(), draft.keepLast(),
 				maxAge(draft.maxAge()), draft.export());
 	}

@@ -27,6 +27,12 @@ import org.tomlj.TomlWriteOptions;
  * {@code default-file-rules = true}, so that is set too; the custom rule is tried first. Table names containing
  * {@code .<digits>} are ambiguous with it; compressed two-part files ({@code .sql.gz}) are not covered.
  * {@link Builder#twoPartChunkNames(boolean)} turns it off.</li>
+ * <li>A {@code [[mydumper.files]]} rule that ignores {@code {db}.{t}-schema-triggers.sql} and
+ * {@code {db}.{s}-schema-sequence.sql} (mydumper's, dumpling's and the native engine's names): lightning's default
+ * rules ignore only {@code -schema-trigger.sql} and {@code -schema-post.sql}, so they would route these as SQL data of
+ * a table {@code t-schema-triggers} without a schema file, and lightning's loader would refuse the whole source
+ * ({@code pkg/lightning/mydump/router.go}, {@code loader.go}). Lightning restores no triggers and sequences either
+ * way.</li>
  * <li>{@code [tidb] status-port} and {@code pd-addr} are required for {@code local} and optional for {@code tidb}
  * (a MySQL target has neither).</li>
  * </ul>
@@ -37,6 +43,9 @@ public final class LightningConfig {
 
 	/** TiUniManager's file name inside the record directory. */
 	public static final String FILE_NAME = "tidb-lightning.toml";
+
+	/** Matches the trigger and sequence files of the mydumper layout, which lightning cannot restore. */
+	static final String TRIGGERS_AND_SEQUENCES_PATTERN = "(?i)^(?:[^/]*/)*[^/.]+\\..+-schema-(triggers|sequence)\\.sql(?:\\.\\w+)?$";
 
 	/** Matches mydumper's {@code db.tbl.<chunk>.<part>.sql|csv}; group 5 is the type. */
 	static final String TWO_PART_CHUNK_PATTERN = "(?i)^(?:[^/]*/)*([^/.]+)\\.(.+?)\\.([0-9]+)\\.([0-9]+)\\.(sql|csv)$";
@@ -169,8 +178,12 @@ public final class LightningConfig {
 
 		MutableTomlTable mydumper = root.getOrCreateTable("mydumper");
 		mydumper.set("data-source-dir", this.dataSource.toolUrl());
+		mydumper.set("default-file-rules", true);
+		MutableTomlTable ignored = MutableTomlTable.create();
+		ignored.set("pattern", TRIGGERS_AND_SEQUENCES_PATTERN);
+		ignored.set("type", "ignore");
+		mydumper.getOrCreateArray("files").add(ignored);
 		if (this.twoPartChunkNames) {
-			mydumper.set("default-file-rules", true);
 			MutableTomlTable rule = MutableTomlTable.create();
 			rule.set("pattern", TWO_PART_CHUNK_PATTERN);
 			rule.set("schema", "$1");

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * it at the same moment (each poll commits), one of the two loses the optimistic lock and the job ends
  * {@code UNKNOWN} instead of {@code STOPPED}. Here the caller saves only the job execution (the repository makes it
  * {@code STOPPED}) and tells the running tasklet; the step's own thread then saves its step, after the repository
- * has synchronized it with the stopped job. The stop returns once that step has ended (bounded), so that a record
+ * has synchronized it with the stopped job. A step that is {@link StoppableWork} (a step choosing its work by the
+ * record's tool chain) is told through it. The stop returns once that step has ended (bounded), so that a record
  * shown Stopped has no tool left and can be restarted at once.
  */
 @Component
@@ -67,9 +68,21 @@ public class ExecutionStopper {
 		}
 		boolean told = false;
 		for (StepExecution stepExecution : execution.getStepExecutions()) {
-			if (stepExecution.getStatus().isRunning()
-					&& steps.getStep(stepExecution.getStepName()) instanceof TaskletStep step
-					&& step.getTasklet() instanceof StoppableTasklet tasklet) {
+			if (!stepExecution.getStatus().isRunning()) {
+				continue;
+			}
+			Step step = steps.getStep(stepExecution.getStepName());
+			if (step instanceof StoppableWork work) {
+				StepSynchronizationManager.register(stepExecution); // resolves step-scoped beans
+				try {
+					told |= work.stopWork(stepExecution);
+				}
+				finally {
+					StepSynchronizationManager.release();
+				}
+			}
+			else if (step instanceof TaskletStep taskletStep
+					&& taskletStep.getTasklet() instanceof StoppableTasklet tasklet) {
 				StepSynchronizationManager.register(stepExecution); // resolves the step-scoped tasklet
 				try {
 					tasklet.stop(stepExecution);

@@ -55,8 +55,13 @@ final class DumpSources {
 
 	/** A dump in S3: proves it is readable, then streams every object through the inspector. */
 	static DumpContents inspect(S3Target s3) {
+		try {
+			S3Probe.checkReadable(s3.location(), s3.credentials());
+		}
+		catch (S3AccessException ex) {
+			throw S3Target.inaccessible(ex);
+		}
 		try (S3Clients clients = S3Clients.open(s3.location(), s3.credentials())) {
-			S3Probe.checkReadable(clients, s3.location(), s3.credentials());
 			DumpContents contents = DumpInspector.inspectS3(clients, s3.location());
 			if (contents.tables().isEmpty()) {
 				throw FerryException.invalid("no dump files (db.table-schema.sql, db.table.sql) under " + s3.location());

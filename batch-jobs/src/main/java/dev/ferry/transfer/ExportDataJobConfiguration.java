@@ -6,18 +6,24 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.TaskletStep;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.ferry.config.FerryProperties;
+import dev.ferry.engine.export.ExportRuns;
+import dev.ferry.engine.export.NativeExportRecord;
+import dev.ferry.engine.export.NativeExportSteps;
 import dev.ferry.secret.SecretStore;
 import dev.ferry.tool.ToolMetrics;
 import dev.ferry.tool.ToolProcessTasklet;
 
 /**
  * The {@code exportData} job. Its steps are the seed's workflow nodes:
- * {@code exportDataFromCluster} (polling the tool) → {@code updateDataExportRecord} → end; any failure →
+ * {@code exportDataFromCluster} (polling the tool, or the native engine's partitioned step: {@link ChainStep}) →
+ * {@code updateDataExportRecord} → end; any failure →
  * {@code exportDataFailed} → job FAILED, restartable from the failed step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,12 +41,16 @@ class ExportDataJobConfiguration {
 			.build();
 	}
 
+	/** The tool step (mydumper or dumpling) or the native engine's partitioned step, by the record's tool chain. */
 	@Bean
 	Step exportDataFromCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ToolProcessTasklet exportDataTasklet) {
-		return new StepBuilder("exportDataFromCluster", jobRepository).tasklet(exportDataTasklet, transactionManager)
+			ToolProcessTasklet exportDataTasklet, @Qualifier(NativeExportSteps.MANAGER_BEAN) Step nativeStep,
+			ExportRuns nativeRuns) {
+		TaskletStep toolStep = new StepBuilder(NativeExportSteps.STEP_NAME, jobRepository)
+			.tasklet(exportDataTasklet, transactionManager)
 			.listener((org.springframework.batch.core.listener.StepExecutionListener) exportDataTasklet)
 			.build();
+		return new ChainStep(NativeExportSteps.STEP_NAME, toolStep, nativeStep, nativeRuns);
 	}
 
 	@Bean
@@ -52,9 +62,9 @@ class ExportDataJobConfiguration {
 
 	@Bean
 	Step updateDataExportRecord(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ManifestScans manifests, S3Uploads uploads, SecretStore secrets) {
+			ManifestScans manifests, S3Uploads uploads, SecretStore secrets, NativeExportRecord nativeRecord) {
 		return new StepBuilder("updateDataExportRecord", jobRepository)
-			.tasklet(new UpdateExportRecordTasklet(manifests, uploads, secrets), transactionManager)
+			.tasklet(new UpdateExportRecordTasklet(manifests, uploads, secrets, nativeRecord), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -38,11 +38,17 @@ final class ExportRequestValidator {
 		if (!fileType.equals("sql") && !fileType.equals("csv")) {
 			throw FerryException.invalid("fileType '" + request.fileType() + "' is invalid: use sql or csv");
 		}
+		String compression = NativeOptions.compression(request.compression(), chain);
+		Long chunkRows = NativeOptions.chunkRows(request.chunkRows(), chain);
 		if (fileType.equals("csv") && chain == ToolChain.MYSQL) {
 			throw FerryException.invalid("fileType csv is not supported by the mysql tool chain (mydumper 0.10 "
 					+ "writes SQL only); use fileType sql, or the tidb tool chain");
 		}
 		if (!RequestFields.isBlank(request.sql())) {
+			if (chain == ToolChain.NATIVE) {
+				throw FerryException.invalid("sql (a query export) is not supported by the native tool chain, which "
+						+ "exports tables: choose them with filter rules, or use the tidb tool chain for a query");
+			}
 			if (chain == ToolChain.MYSQL) {
 				throw FerryException.invalid("sql exports need fileType csv, which the mysql tool chain (mydumper "
 						+ "0.10) cannot write; use filter rules to choose tables");
@@ -68,7 +74,7 @@ final class ExportRequestValidator {
 				RequestFields.comment(request.comment()), RequestFields.isBlank(request.filter()) ? "" : filter.toString(),
 				chain, RequestFields.isBlank(request.sql()) ? "" : request.sql(),
 				storageType.equals("s3") ? S3Target.fromRequest(request.endpointUrl(), request.bucketUrl(),
-						request.accessKey(), request.secretAccessKey()) : null);
+						request.accessKey(), request.secretAccessKey()) : null, compression, chunkRows);
 	}
 
 	static String zipName(@Nullable String requested) {

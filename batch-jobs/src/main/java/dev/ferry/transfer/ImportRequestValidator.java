@@ -38,6 +38,10 @@ final class ImportRequestValidator {
 		String comment = RequestFields.comment(request.comment());
 		boolean overwrite = Boolean.TRUE.equals(request.overwrite());
 		ToolChain chain = ToolChain.choose(request.toolChain(), cluster.kind());
+		if (chain == ToolChain.NATIVE) {
+			throw FerryException.invalid("toolChain native is not available for imports yet (the native engine "
+					+ "exports only): use toolChain mysql or tidb");
+		}
 		String backend = backend(request.backend(), chain, cluster, overwrite);
 		int sources = (RequestFields.isBlank(request.recordId()) ? 0 : 1)
 				+ (RequestFields.isBlank(request.uploadId()) ? 0 : 1);

@@ -36,6 +36,8 @@ public class SpacePreflight {
 
 	static final String DUMPLING_S3_NOTE = "dumpling writes to S3 directly, no local space is checked";
 
+	static final String NATIVE_S3_NOTE = "the native engine streams to S3 directly, no local space is checked";
+
 	private final SpaceProperties properties;
 
 	private final SettingsService settings;
@@ -101,6 +103,9 @@ public class SpacePreflight {
 		double margin = this.properties.spaceMargin();
 		if (chain == ToolChain.TIDB && s3) {
 			return new SpaceEstimate(bytes, tables, null, null, margin, (note != null) ? note : DUMPLING_S3_NOTE);
+		}
+		if (chain == ToolChain.NATIVE && s3) {
+			return new SpaceEstimate(bytes, tables, null, null, margin, (note != null) ? note : NATIVE_S3_NOTE);
 		}
 		Path root = this.settings.current().exportRoot().toAbsolutePath().normalize();
 		return new SpaceEstimate(bytes, tables, usableSpace(root), root.toString(), margin, note);

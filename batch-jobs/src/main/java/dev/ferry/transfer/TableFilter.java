@@ -66,6 +66,25 @@ final class TableFilter {
 		return selected;
 	}
 
+	/** Whether some rule could select a table of the database (an including rule whose database part matches it). */
+	boolean mayMatchDatabase(String database) {
+		for (Rule rule : this.rules) {
+			if (!rule.exclude && rule.database.matcher(database).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the rules take a database as a whole: what decides for a database that holds no table or view (the
+	 * native chain exports it, with its routines). True when the last rule matching the database with any table name
+	 * ({@code db.*}, {@code *.*}) includes it.
+	 */
+	boolean matchesWholeDatabase(String database) {
+		return matches(database, "*");
+	}
+
 	/** The rules as given, one per entry (each becomes its own {@code --filter} flag on the tidb chain). */
 	List<String> rules() {
 		return this.texts;

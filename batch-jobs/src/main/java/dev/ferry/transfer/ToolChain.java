@@ -8,13 +8,16 @@ import dev.ferry.cluster.ClusterKind;
 import dev.ferry.error.FerryException;
 
 /** Which tools move the data: chosen by the cluster's kind, overridable per request. */
-enum ToolChain {
+public enum ToolChain {
 
 	/** dumpling and tidb-lightning (through TiUP or standalone binaries). */
 	TIDB,
 
 	/** mydumper and myloader. */
-	MYSQL;
+	MYSQL,
+
+	/** Ferry's own engine ({@code dev.ferry.engine}): export only for now. */
+	NATIVE;
 
 	static ToolChain choose(@Nullable String requested, ClusterKind kind) {
 		if (requested == null || requested.isBlank()) {
@@ -24,15 +27,17 @@ enum ToolChain {
 			return valueOf(requested.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw FerryException.invalid("toolChain '" + requested + "' is invalid: use tidb or mysql");
+			throw FerryException.invalid("toolChain '" + requested + "' is invalid: use tidb, mysql or native");
 		}
 	}
 
-	String parameter() {
+	/** The value of the {@code toolChain} job parameter. */
+	public String parameter() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static ToolChain of(@Nullable String parameter) {
+	/** The chain a job's {@code toolChain} parameter names ({@code mysql} when absent: records of older versions). */
+	public static ToolChain of(@Nullable String parameter) {
 		return parameter == null ? MYSQL : valueOf(parameter.toUpperCase(Locale.ROOT));
 	}
 

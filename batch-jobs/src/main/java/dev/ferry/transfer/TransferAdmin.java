@@ -23,6 +23,7 @@ import org.springframework.util.FileSystemUtils;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.cluster.Cluster;
 import dev.ferry.cluster.ClusterService;
+import dev.ferry.engine.export.ExportState;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.record.RecordStatus;
@@ -106,18 +107,26 @@ public class TransferAdmin {
 	 * deleted, and for an import (409) while another import of its target cluster runs.
 	 */
 	public TransferStarted restart(String recordId, String actor) {
+		return restart(recordId, actor, false);
+	}
+
+	/**
+	 * As {@link #restart(String, String)}; with {@code fresh} a native-chain export starts over instead of resuming:
+	 * its files are deleted and every partition runs again in a new snapshot.
+	 */
+	public TransferStarted restart(String recordId, String actor, boolean fresh) {
 		long id = latest(recordId).getJobInstance().getInstanceId();
 		// concurrent restarts of one record: one launches, the others then find it Queued or Processing
 		TransferLocks.Lock self = this.locks.acquireRecord(id, "restart by " + actor);
 		try {
-			return restartChecked(recordId, actor);
+			return restartChecked(recordId, actor, fresh);
 		}
 		finally {
 			this.locks.release(self);
 		}
 	}
 
-	private TransferStarted restartChecked(String recordId, String actor) {
+	private TransferStarted restartChecked(String recordId, String actor, boolean fresh) {
 		JobExecution execution = latest(recordId);
 		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 			throw FerryException.invalid("record " + recordId + " is " + status(execution)
@@ -127,6 +136,9 @@ public class TransferAdmin {
 			// stopped on another node, whose step is still winding down: a restart now would be refused as running
 			throw FerryException.invalid("record " + recordId + " is still stopping (its step "
 					+ "has not ended yet); try again in a few seconds");
+		}
+		if (fresh) {
+			requestFresh(recordId, execution);
 		}
 		Cluster cluster = clusterOf(recordId, execution.getJobParameters());
 		boolean isImport = TransferParameters.IMPORT_JOB.equals(execution.getJobInstance().getJobName());
@@ -143,6 +155,17 @@ public class TransferAdmin {
 		finally {
 			this.locks.release(sourceLock);
 		}
+	}
+
+	/** Marks a native export's next execution to start over ({@link ExportState#FRESH}, carried over by the restart). */
+	private void requestFresh(String recordId, JobExecution execution) {
+		if (!TransferParameters.EXPORT_JOB.equals(execution.getJobInstance().getJobName()) || ToolChain
+			.of(execution.getJobParameters().getString(TransferParameters.TOOL_CHAIN)) != ToolChain.NATIVE) {
+			throw FerryException.invalid("fresh applies to exports of the native tool chain only: record " + recordId
+					+ " restarts from the step that did not complete");
+		}
+		execution.getExecutionContext().put(ExportState.FRESH, true);
+		this.jobRepository.updateExecutionContext(execution);
 	}
 
 	/** An import restarts only while no other import of its target cluster runs (the target's import lock). */

@@ -25,6 +25,15 @@ class TransferFailedTasklet implements Tasklet {
 
 	private static final int MAX_MESSAGE = 2000;
 
+	/**
+	 * The cause, not its echo: the failed step that ended first. A partitioned step's partitions end before their
+	 * manager, and the first partition to fail holds the cause (a full disk, a lost server); the ones failing after it
+	 * only report what followed (their connections cut off).
+	 */
+	private static final Comparator<StepExecution> FIRST_TO_FAIL = Comparator
+		.comparing(StepExecution::getEndTime, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(StepExecution::getId);
+
 	private final JobRepository jobRepository;
 
 	TransferFailedTasklet(JobRepository jobRepository) {
@@ -38,12 +47,17 @@ class TransferFailedTasklet implements Tasklet {
 			.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getId() != self.getId() && isFailure(step))
-			.max(Comparator.comparing(StepExecution::getId));
-		failed.filter((step) -> step.getStatus() == BatchStatus.ABANDONED).ifPresent((step) -> {
-			step.setStatus(BatchStatus.FAILED);
-			this.jobRepository.update(step);
-		});
-		String message = failed.map((step) -> step.getStepName() + ": " + reason(step)).orElse("failed");
+			.min(FIRST_TO_FAIL);
+		self.getJobExecution()
+			.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getId() != self.getId() && isFailure(step)
+					&& step.getStatus() == BatchStatus.ABANDONED)
+			.forEach((step) -> {
+				step.setStatus(BatchStatus.FAILED);
+				this.jobRepository.update(step);
+			});
+		String message = failed.map((step) -> node(step.getStepName()) + ": " + reason(step)).orElse("failed");
 		self.getJobExecution().getExecutionContext().putString(ERROR, truncate(message));
 		return RepeatStatus.FINISHED;
 	}
@@ -55,6 +69,12 @@ class TransferFailedTasklet implements Tasklet {
 			.reduce((first, second) -> second)
 			.map((ex) -> ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
 			.orElseGet(() -> firstLine(step.getExitStatus().getExitDescription()));
+	}
+
+	/** The workflow node a step belongs to: a partition {@code exportDataFromCluster:p00003} is its manager's. */
+	private static String node(String stepName) {
+		int partition = stepName.indexOf(':');
+		return partition < 0 ? stepName : stepName.substring(0, partition);
 	}
 
 	private static String firstLine(String text) {

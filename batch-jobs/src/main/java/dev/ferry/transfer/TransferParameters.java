@@ -57,6 +57,12 @@ public final class TransferParameters {
 
 	public static final String TOOL_CHAIN = "toolChain";
 
+	/** The native chain's compression of data files: {@code none}, {@code gzip} or {@code zstd}. */
+	public static final String COMPRESSION = "compression";
+
+	/** The native chain's rows per chunk, fixed when the export is launched (request or {@code FERRY_CHUNK_ROWS}). */
+	public static final String CHUNK_ROWS = "chunkRows";
+
 	/** tidb-lightning's backend ({@code local} or {@code tidb}) on the tidb chain. */
 	public static final String BACKEND = "backend";
 

@@ -13,13 +13,15 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import dev.ferry.engine.export.NativeExportSteps;
 import dev.ferry.record.ProgressContext;
 
 /**
  * Watches the running transfers' progress – the counts their steps commit ({@link ProgressContext}: bytes, files,
- * rows, tables, chunks) and the step they are in – and tells how long the most stalled one has shown no change. Read
- * when metrics are scraped: a change seen between two reads counts as progress at the later read, a transfer seen for
- * the first time counts as progressing since its current step started.
+ * rows, tables, chunks) and the step they are in (a workflow node: a native export's partitions report to their
+ * manager step) – and tells how long the most stalled one has shown no change. Read when metrics are scraped: a change
+ * seen between two reads counts as progress at the later read, a transfer seen for the first time counts as
+ * progressing since its current step started.
  */
 final class TransferProgressWatch {
 
@@ -57,8 +59,8 @@ final class TransferProgressWatch {
 	private static @Nullable StepExecution currentStep(JobExecution execution) {
 		@Nullable StepExecution current = null;
 		for (StepExecution step : List.copyOf(execution.getStepExecutions())) {
-			if (step.getStatus() == BatchStatus.STARTED || step.getStatus() == BatchStatus.STARTING
-					|| step.getStatus() == BatchStatus.STOPPING) {
+			if ((step.getStatus() == BatchStatus.STARTED || step.getStatus() == BatchStatus.STARTING
+					|| step.getStatus() == BatchStatus.STOPPING) && !NativeExportSteps.isPartition(step.getStepName())) {
 				if (current == null || step.getId() > current.getId()) {
 					current = step;
 				}

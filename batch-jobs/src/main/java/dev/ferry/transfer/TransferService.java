@@ -27,6 +27,7 @@ import dev.ferry.cluster.ClusterService;
 import dev.ferry.config.FerryProperties;
 import dev.ferry.config.SettingsService;
 import dev.ferry.dump.DumpContents;
+import dev.ferry.engine.export.EngineProperties;
 import dev.ferry.error.ErrorCode;
 import dev.ferry.error.FerryException;
 import dev.ferry.s3.S3AccessException;
@@ -74,11 +75,14 @@ public class TransferService {
 
 	private final SpacePreflight space;
 
+	private final EngineProperties engine;
+
 	TransferService(ClusterService clusters, SecretStore secrets, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(TransferParameters.EXPORT_JOB) Job exportJob,
 			@Qualifier(TransferParameters.IMPORT_JOB) Job importJob, ToolBinaries tools, SettingsService settings,
 			TransferAdmin records, UploadStore uploads, ExecutionOwnership owners, AuditLog audit, TransferLocks locks,
-			SpacePreflight space) {
+			SpacePreflight space, EngineProperties engine) {
+		this.engine = engine;
 		this.locks = locks;
 		this.space = space;
 		this.clusters = clusters;
@@ -119,6 +123,11 @@ public class TransferService {
 		if (scheduleId != null) {
 			parameters.addLong(TransferParameters.SCHEDULE_ID, scheduleId, false);
 		}
+		if (plan.chain() == ToolChain.NATIVE) {
+			parameters.addString(TransferParameters.COMPRESSION, plan.compression(), false)
+				.addLong(TransferParameters.CHUNK_ROWS,
+						plan.chunkRows() != null ? plan.chunkRows() : this.engine.chunkRows(), false);
+		}
 		TransferStarted started = launch(this.exportJob, parameters, plan.cluster(), plan.credential(), plan.s3(),
 				requestedBy);
 		this.audit.record(requestedBy, "transfer.export", "record " + started.recordId(), clusterName(plan.cluster())
@@ -132,7 +141,7 @@ public class TransferService {
 		if (plan.chain() == ToolChain.TIDB) {
 			this.tools.tidb("dumpling");
 		}
-		else {
+		else if (plan.chain() == ToolChain.MYSQL) {
 			this.tools.mydumper();
 		}
 		SourceInventory inventory = (plan.chain() == ToolChain.MYSQL || launch) ? readSource(plan) : null;

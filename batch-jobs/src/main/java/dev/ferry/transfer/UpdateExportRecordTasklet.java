@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.io.IOException;
 
+import dev.ferry.engine.export.NativeExportRecord;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.storage.RecordDirectory;
 
@@ -23,10 +24,14 @@ class UpdateExportRecordTasklet implements Tasklet {
 
 	private final dev.ferry.secret.SecretStore secrets;
 
-	UpdateExportRecordTasklet(ManifestScans manifests, S3Uploads uploads, dev.ferry.secret.SecretStore secrets) {
+	private final NativeExportRecord nativeRecord;
+
+	UpdateExportRecordTasklet(ManifestScans manifests, S3Uploads uploads, dev.ferry.secret.SecretStore secrets,
+			NativeExportRecord nativeRecord) {
 		this.manifests = manifests;
 		this.uploads = uploads;
 		this.secrets = secrets;
+		this.nativeRecord = nativeRecord;
 	}
 
 	static final String FILE_PATH = "result.filePath";
@@ -39,6 +44,15 @@ class UpdateExportRecordTasklet implements Tasklet {
 
 	static final String ROWS = "result.rows";
 
+	/** Native chain: whether every table was read at one point in time. */
+	static final String CONSISTENT = "result.consistent";
+
+	/** Native chain: why it was not (several snapshots, no global read lock, tables outside the snapshot). */
+	static final String CONSISTENCY = "result.consistency";
+
+	/** Native chain: how many snapshots the export's files were read in. */
+	static final String SNAPSHOTS = "result.snapshots";
+
 
 	private static long recordId(org.springframework.batch.core.step.StepExecution stepExecution) {
 		return stepExecution.getJobExecution().getJobInstance().getInstanceId();
@@ -49,9 +63,21 @@ class UpdateExportRecordTasklet implements Tasklet {
 		var stepExecution = chunkContext.getStepContext().getStepExecution();
 		RecordDirectory dir = ExportDirectories.record(stepExecution);
 		var parameters = stepExecution.getJobParameters();
-		boolean tidb = ToolChain.of(parameters.getString(TransferParameters.TOOL_CHAIN)) == ToolChain.TIDB;
+		ToolChain chain = ToolChain.of(parameters.getString(TransferParameters.TOOL_CHAIN));
+		boolean tidb = chain == ToolChain.TIDB;
 		boolean s3 = "s3".equals(parameters.getString(TransferParameters.STORAGE_TYPE));
 		ExecutionContext result = stepExecution.getJobExecution().getExecutionContext();
+		if (chain == ToolChain.NATIVE) {
+			NativeExportRecord.Result finished = this.nativeRecord.finish(stepExecution);
+			result.putString(FILE_PATH, finished.location());
+			result.putString(CONSISTENT, Boolean.toString(finished.consistent()));
+			if (finished.consistency() != null) {
+				result.putString(CONSISTENCY, finished.consistency());
+			}
+			result.putInt(SNAPSHOTS, finished.manifest().snapshots().size());
+			putSize(result, finished.manifest());
+			return RepeatStatus.FINISHED;
+		}
 		if (s3 && tidb) { // dumpling wrote straight to S3: nothing local to describe
 			result.putString(FILE_PATH, S3Target.exportLocation(parameters, recordId(stepExecution)).s3Url());
 			return RepeatStatus.FINISHED;
@@ -66,12 +92,16 @@ class UpdateExportRecordTasklet implements Tasklet {
 			org.springframework.util.FileSystemUtils.deleteRecursively(dir.data()); // the staging copy
 			result.putString(FILE_PATH, location.s3Url());
 		}
+		putSize(result, manifest);
+		return RepeatStatus.FINISHED;
+	}
+
+	private static void putSize(ExecutionContext result, Manifest manifest) {
 		result.putLong(BYTES, manifest.totalBytes());
 		result.putLong(FILES, manifest.files().size());
 		result.putInt(TABLES, manifest.tables().size());
 		result.putLong(ROWS, manifest.totalRows());
 		result.remove(TransferFailedTasklet.ERROR);
-		return RepeatStatus.FINISHED;
 	}
 
 }

@@ -153,6 +153,56 @@ class DumpInspectorTests {
 		assertThat(DumpInspector.inspectDirectory(this.dir).statements()).isEqualTo(3);
 	}
 
+	/**
+	 * The native engine writes each object's own {@code sql_mode} (a trigger's, a view's; its data files'
+	 * {@code NO_AUTO_VALUE_ON_ZERO}): modes that leave strings and identifiers tokenized as the inspector reads them
+	 * are allowed, as a string of plain mode names; a mode that changes quoting is refused.
+	 */
+	@Test
+	void sqlModeIsAllowedWhenItLeavesQuotingAlone() throws IOException {
+		write("db.t-schema.sql", "/*!40101 SET SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;\nCREATE TABLE `t` (id int);\n");
+		write("db.t-schema-triggers.sql", "SET SESSION sql_mode = 'IGNORE_SPACE,STRICT_TRANS_TABLES,"
+				+ "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';\n"
+				+ "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1;\n");
+		write("db.t.00000.sql", "/*!40101 SET SQL_MODE='' */;\nSET @@session.sql_mode = 'traditional';\n"
+				+ "INSERT INTO `t` VALUES (0);\n");
+		assertThat(DumpInspector.inspectDirectory(this.dir).statements()).isEqualTo(7);
+
+		for (String mode : new String[] { "NO_BACKSLASH_ESCAPES", "ANSI_QUOTES", "ANSI", "STRICT_ALL_TABLES,ORACLE",
+				"POSTGRESQL", "MSSQL", "DB2", "MAXDB", "NO_SUCH_MODE" }) {
+			refused("db.t.sql", "SET sql_mode = '" + mode + "';", "SET");
+		}
+		refused("db.t.sql", "SET sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES');", "SET");
+		refused("db.t.sql", "SET sql_mode = @mode;", "SET");
+		refused("db.t.sql", "SET GLOBAL sql_mode = '';", "SET");
+	}
+
+	/** gzip and zstd SQL files (mydumper -c, dumpling -c, the native engine) are read through their decompressor. */
+	@Test
+	void compressedSqlFilesAreReadDecompressed() throws IOException {
+		write("db-schema-create.sql", "CREATE DATABASE `db`;\n");
+		write("db.t-schema.sql", "CREATE TABLE `t` (id int);\n");
+		try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(this.dir.resolve("db.t.00000.sql.gz")))) {
+			out.write("INSERT INTO `t` VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
+		}
+		Files.write(this.dir.resolve("db.t.00001.sql.zst"),
+				com.github.luben.zstd.Zstd.compress("INSERT INTO `t` VALUES (2);\n".getBytes(StandardCharsets.UTF_8)));
+		DumpContents contents = DumpInspector.inspectDirectory(this.dir);
+		assertThat(contents.statements()).isEqualTo(4);
+		assertThat(contents.tables()).containsExactly("db.t");
+
+		try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(this.dir.resolve("db.t.00002.sql.gz")))) {
+			out.write("INSERT INTO other.t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
+		}
+		assertThatThrownBy(() -> DumpInspector.inspectDirectory(this.dir)).isInstanceOf(DumpRefusedException.class)
+			.hasMessageStartingWith("dump refused: db.t.00002.sql.gz")
+			.hasMessageContaining("may only write its own table db.t");
+		Files.delete(this.dir.resolve("db.t.00002.sql.gz"));
+		Files.writeString(this.dir.resolve("db.t.00003.sql.gz"), "not gzip");
+		assertThatThrownBy(() -> DumpInspector.inspectDirectory(this.dir)).isInstanceOf(DumpRefusedException.class)
+			.hasMessageStartingWith("dump refused: db.t.00003.sql.gz: the stream is not compressed, not gzip-compressed");
+	}
+
 	@Test
 	void systemSchemasAreRefusedAsFileDatabases() throws IOException {
 		refused("mysql.user.sql", "INSERT INTO `user` VALUES (1);", "system schema 'mysql'");
@@ -161,10 +211,13 @@ class DumpInspectorTests {
 	}
 
 	@Test
-	void unknownAndCompressedSqlFilesAreRefused() throws IOException {
+	void unknownAndWronglyCompressedSqlFilesAreRefused() throws IOException {
 		refused("evil.sql", "DELETE FROM x;", "evil.sql: not a file of");
-		refused("db.t.sql.gz", "x", "not a file of");
-		refused("db.t-schema-sequence.sql", "CREATE SEQUENCE s;", "not a file of");
+		refused("evil.sql.gz", "DELETE FROM x;", "evil.sql.gz: not a file of");
+		refused("db.t.sql.gz", "x", "db.t.sql.gz: the stream is not compressed, not gzip-compressed");
+		refused("db.t.sql.bz2", "x", "compressed as .bz2, which the inspector cannot read");
+		refused("db.t-schema-trigger.sql", "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @a=1;",
+				"not a file of");
 	}
 
 	@Test
@@ -184,6 +237,20 @@ class DumpInspectorTests {
 		write("db.dot.t1-schema.sql", "CREATE TABLE `t1` (id int);\n");
 		write("db.dot.t1.sql", "INSERT INTO `t1` VALUES (1);\n");
 		assertThat(DumpInspector.inspectDirectory(this.dir).tables()).containsExactly("db.dot.t1");
+	}
+
+	/**
+	 * mydumper and the native engine write names in UTF-8, in the statements and in the file names alike, and say so
+	 * with {@code SET NAMES} first (before that, a file runs in whatever character set the previous file left).
+	 */
+	@Test
+	void nonAsciiNamesMatchTheirFileNames() throws IOException {
+		write("dü ☃-schema-create.sql", "SET NAMES utf8mb4;\nCREATE DATABASE `dü ☃`;\n");
+		write("dü ☃.tä-schema.sql", "SET NAMES utf8mb4;\nCREATE TABLE `tä` (id int);\n");
+		write("dü ☃.tä.00000.sql", "SET NAMES utf8mb4;\nINSERT INTO `dü ☃`.`tä` VALUES (1);\n");
+		DumpContents contents = DumpInspector.inspectDirectory(this.dir);
+		assertThat(contents.databases()).containsExactly("dü ☃");
+		assertThat(contents.tables()).containsExactly("dü ☃.tä");
 	}
 
 	@Test

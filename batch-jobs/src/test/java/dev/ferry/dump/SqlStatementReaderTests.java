@@ -175,6 +175,168 @@ class SqlStatementReaderTests {
 			.hasMessageContaining("body");
 	}
 
+	@Test
+	void withoutBackslashEscapesAStringEndsAtItsFirstLoneQuote() throws IOException {
+		String sql = "SELECT 'a\\' OR 1; DELETE FROM o; SELECT \\'', 2;";
+		assertThat(statements(sql)).containsExactly("SELECT '…' , 2");
+		assertThat(statements(in(sql), new LexMode(false, false, null)))
+			.containsExactly("SELECT '…' OR 1", "DELETE FROM o", "SELECT \\ '…' , 2");
+	}
+
+	@Test
+	void underAnsiQuotesADoubleQuotedWordIsAName() throws IOException {
+		assertThat(statements(in("CREATE TABLE \"my\"\"sql\".\"u\\\" (a INT);"), new LexMode(true, true, null)))
+			.containsExactly("CREATE TABLE `my\"sql` . `u\\` ( a INT )");
+	}
+
+	@Test
+	void stringValuesAreKeptOnlyWhenAskedAndUnescapedAsTheServerDoes() throws IOException {
+		List<SqlToken> tokens = tokens("SET @a = 'x\\'y''z\\0\\n\\%\\_\\q\\\\', \"d\"\"q\";", LexMode.DEFAULT, 100);
+		assertThat(tokens.get(3).value()).isEqualTo("x'y'z\0\n\\%\\_q\\".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(tokens.get(5).value()).isEqualTo("d\"q".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(tokens("SET @a = 'a\\b';", new LexMode(false, false, null), 100).get(3).value())
+			.isEqualTo("a\\b".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(tokens("SET @a = 'abcdef';", LexMode.DEFAULT, 5).get(3).value()).as("longer than asked").isNull();
+		assertThat(tokens("SET @a = 'abc';", LexMode.DEFAULT, 0).get(3).value()).isNull();
+		assertThat(tokens("SET @a = 'abc';", LexMode.DEFAULT, 0).get(3).shown()).isEqualTo("'…'");
+	}
+
+	@Test
+	void namesAreReadInTheClientCharacterSetOrNotAtAll() throws IOException {
+		byte[] utf8 = "SELECT `ü`, ü;".getBytes(StandardCharsets.UTF_8);
+		assertThat(tokens(new ByteArrayInputStream(utf8), new LexMode(true, false, NameCharset.of("utf8mb4")), 0))
+			.extracting(SqlToken::text)
+			.containsExactly("SELECT", "ü", ",", "ü");
+		assertThat(tokens(new ByteArrayInputStream(utf8), new LexMode(true, false, NameCharset.of("latin1")), 0))
+			.extracting(SqlToken::text)
+			.containsExactly("SELECT", "Ã¼", ",", "Ã¼");
+		assertThat(tokens(new ByteArrayInputStream(utf8), LexMode.DEFAULT, 0).get(1).text())
+			.startsWith(String.valueOf(NameCharset.UNREADABLE));
+		assertThat(tokens(new ByteArrayInputStream("SELECT `😀`;".getBytes(StandardCharsets.UTF_8)),
+				new LexMode(true, false, NameCharset.of("utf8mb3")), 0).get(1).text())
+			.as("four bytes are no utf8mb3 character")
+			.startsWith(String.valueOf(NameCharset.UNREADABLE));
+	}
+
+	@Test
+	void executableCommentsThatAServerMaySkipAreFlagged() throws IOException {
+		assertThat(conditional("/*!40101 SET NAMES utf8mb4*/;")).isFalse();
+		assertThat(conditional("/*! SET a=1*/;")).isFalse();
+		assertThat(conditional("SET a=1 /*!50600 , b=2*/;")).isTrue();
+		assertThat(conditional("/*M!100100 SET a=1*/;")).isTrue();
+		assertThat(conditional("/*!99999 SET a=1*/; SET b=2;")).isFalse();
+	}
+
+	@Test
+	void aTokenKnowsWhetherItFollowsTheOneBeforeDirectly() throws IOException {
+		List<Boolean> attached = new ArrayList<>();
+		SqlStatementReader reader = new SqlStatementReader(in("SET a = X'41', b = X '41', c = X/**/'41';"));
+		reader.read(new SqlStatementReader.Handler() {
+			@Override
+			public void token(SqlToken token) {
+				if (token.kind() == SqlToken.Kind.STRING) {
+					attached.add(reader.attached());
+				}
+			}
+
+			@Override
+			public void end(long line) {
+			}
+		});
+		assertThat(attached).containsExactly(true, false, false);
+	}
+
+	@Test
+	void aNestedStatementIsNotCutAtLineEnds() throws IOException {
+		List<String> statements = new ArrayList<>();
+		SqlStatementReader.nested(in("CREATE PROCEDURE p() BEGIN SELECT 'a;\n';\n SELECT 1;\nEND"), LexMode.DEFAULT)
+			.read(new SqlStatementReader.Handler() {
+				@Override
+				public void token(SqlToken token) {
+				}
+
+				@Override
+				public void end(long line) {
+					statements.add("statement at line " + line);
+				}
+			});
+		assertThat(statements).containsExactly("statement at line 1");
+	}
+
+	/** Whether the reader flags the last statement of {@code sql} as conditional. */
+	private static boolean conditional(String sql) throws IOException {
+		boolean[] last = { false };
+		SqlStatementReader reader = new SqlStatementReader(in(sql));
+		reader.read(new SqlStatementReader.Handler() {
+			@Override
+			public void token(SqlToken token) {
+			}
+
+			@Override
+			public void end(long line) {
+				last[0] = reader.conditional();
+			}
+		});
+		return last[0];
+	}
+
+	private static List<SqlToken> tokens(String sql, LexMode mode, int limit) throws IOException {
+		return tokens(in(sql), mode, limit);
+	}
+
+	/** The tokens of the first statement, read under {@code mode}, string values kept up to {@code limit}. */
+	private static List<SqlToken> tokens(InputStream in, LexMode mode, int limit) throws IOException {
+		List<SqlToken> tokens = new ArrayList<>();
+		SqlStatementReader.nested(in, mode).read(new SqlStatementReader.Handler() {
+			@Override
+			public void token(SqlToken token) {
+				tokens.add(token);
+			}
+
+			@Override
+			public void end(long line) {
+			}
+
+			@Override
+			public int stringLimit() {
+				return limit;
+			}
+
+			@Override
+			public LexMode mode() {
+				return mode;
+			}
+		});
+		return tokens;
+	}
+
+	/** The statements of {@code in} read under {@code mode} throughout. */
+	static List<String> statements(InputStream in, LexMode mode) throws IOException {
+		List<String> statements = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		SqlStatementReader.nested(in, mode).read(new SqlStatementReader.Handler() {
+			@Override
+			public void token(SqlToken token) {
+				if (!current.isEmpty()) {
+					current.append(' ');
+				}
+				current.append(token.shown());
+			}
+
+			@Override
+			public void end(long line) {
+				statements.add(current.toString());
+				current.setLength(0);
+			}
+
+			@Override
+			public LexMode mode() {
+				return mode;
+			}
+		});
+		return statements;
+	}
+
 	static List<String> statements(String sql) throws IOException {
 		return statements(in(sql));
 	}

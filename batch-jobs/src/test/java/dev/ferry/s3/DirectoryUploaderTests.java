@@ -112,8 +112,8 @@ class DirectoryUploaderTests {
 			assertSameContent(dir, "a.sql", location);
 			assertSameContent(dir, "sub/big.dat", location);
 			assertThat(S3TestServer.eTag(clients, bucket, "exports/r1/sub/big.dat"))
-				.as("a 20 MiB file is uploaded in 8 MiB parts: multipart ETag <md5>-3")
-				.matches("\"?[0-9a-f]{32}-3\"?");
+				.as("a 20 MiB file, below the multipart threshold, goes as one PUT: the ETag is its MD5")
+				.matches("\"?[0-9a-f]{32}\"?");
 
 			Files.writeString(control.resolve("release"), "");
 			assertThat(this.producer.waitFor()).isZero();
@@ -165,6 +165,28 @@ class DirectoryUploaderTests {
 				assertThat(files).isEmpty();
 			}
 		}
+	}
+
+	@Test
+	void uploadsFilesFromTheMultipartThresholdOnInParts() throws Exception {
+		Path dir = Files.createDirectories(this.temp.resolve("data"));
+		byte[] big = new byte[12 * 1024 * 1024 + 17];
+		new java.util.Random(7).nextBytes(big);
+		Files.write(dir.resolve("big.sql"), big);
+		Files.write(dir.resolve("small.sql"), java.util.Arrays.copyOf(big, 5 * 1024 * 1024 - 1));
+		S3Location location = S3TestServer.location(bucket, "exports/r5");
+		S3ClientSettings parts = S3ClientSettings.defaults().withMultipart(5 * 1024 * 1024, 5 * 1024 * 1024);
+
+		try (S3Clients own = S3Clients.open(S3TestServer.endpoint(), S3TestServer.CREDENTIALS, parts);
+				DirectoryUploader uploader = new DirectoryUploader(own, location, dir, null, UploadOptions.defaults())) {
+			assertThat(uploader.finish()).isEqualTo(new TransferProgress(2, big.length + 5 * 1024 * 1024 - 1, 0, 0));
+		}
+		assertSameContent(dir, "big.sql", location);
+		assertSameContent(dir, "small.sql", location);
+		assertThat(S3TestServer.eTag(clients, bucket, "exports/r5/big.sql")).as("three 5 MiB parts: <md5>-3")
+			.matches("\"?[0-9a-f]{32}-3\"?");
+		assertThat(S3TestServer.eTag(clients, bucket, "exports/r5/small.sql")).as("below the threshold: one PUT")
+			.matches("\"?[0-9a-f]{32}\"?");
 	}
 
 	@Test

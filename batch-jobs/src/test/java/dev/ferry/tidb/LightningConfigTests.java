@@ -131,7 +131,24 @@ class LightningConfigTests {
 	void theChunkRuleCanBeLeftOut() {
 		TomlParseResult parsed = Toml.parse(localFromNfs().twoPartChunkNames(false).build().toToml());
 
-		assertThat(parsed.getTable("mydumper").keySet()).containsExactly("data-source-dir");
+		assertThat(parsed.getTable("mydumper").keySet()).containsExactlyInAnyOrder("data-source-dir",
+				"default-file-rules", "files");
+		assertThat(parsed.getArray("mydumper.files").size()).as("the trigger and sequence rule only").isOne();
+		assertThat(parsed.getArray("mydumper.files").getTable(0).getString("type")).isEqualTo("ignore");
+	}
+
+	/** Lightning's default rules would route these as data of a table without a schema file (router.go). */
+	@Test
+	void theIgnoreRuleTakesTriggerAndSequenceFilesAndNothingElse() {
+		Pattern rule = Pattern.compile(LightningConfig.TRIGGERS_AND_SEQUENCES_PATTERN);
+
+		assertThat(Stream.of("sakila.film-schema-triggers.sql", "sub/sakila.s1-schema-sequence.sql",
+				"sakila.film-schema-triggers.sql.gz", "sakila.a.b-schema-triggers.sql"))
+			.allMatch(name -> rule.matcher(name).find());
+		assertThat(Stream.of("sakila.film.00001.sql", "sakila.film-schema.sql", "sakila-schema-create.sql",
+				"sakila.v-schema-view.sql", "sakila-schema-post.sql", "sakila.x-schema-triggers.00000.sql",
+				"sakila.x-schema-triggers-schema.sql", "metadata"))
+			.noneMatch(name -> rule.matcher(name).find());
 	}
 
 	/** The rule's regex is RE2-compatible, so Java's engine shows what Go's does. */
@@ -270,11 +287,13 @@ class LightningConfigTests {
 		expected.put("tikv-importer.sorted-kv-dir", record + "/sorted-kv");
 		expected.put("mydumper.data-source-dir", record + "/da'ta \"dir\"");
 		expected.put("mydumper.default-file-rules", true);
-		expected.put("mydumper.files[0].pattern", LightningConfig.TWO_PART_CHUNK_PATTERN);
-		expected.put("mydumper.files[0].schema", "$1");
-		expected.put("mydumper.files[0].table", "$2");
-		expected.put("mydumper.files[0].type", "$5");
-		expected.put("mydumper.files[0].key", "$3.$4");
+		expected.put("mydumper.files[0].pattern", LightningConfig.TRIGGERS_AND_SEQUENCES_PATTERN);
+		expected.put("mydumper.files[0].type", "ignore");
+		expected.put("mydumper.files[1].pattern", LightningConfig.TWO_PART_CHUNK_PATTERN);
+		expected.put("mydumper.files[1].schema", "$1");
+		expected.put("mydumper.files[1].table", "$2");
+		expected.put("mydumper.files[1].type", "$5");
+		expected.put("mydumper.files[1].key", "$3.$4");
 		expected.put("tidb.host", "tidb-0.tidb.ns.svc");
 		expected.put("tidb.port", 4000L);
 		expected.put("tidb.user", "us\"er ü ; 'x'");

@@ -277,6 +277,86 @@ class StandInTiupTests {
 		assertThat(calls()).isEmpty();
 	}
 
+	/**
+	 * A mydumper-layout source as mydumper 0.10 and Ferry's native engine write it. Lightning's default rules
+	 * ({@code pkg/lightning/mydump/router.go}) ignore {@code -schema-trigger.sql} and {@code -schema-post.sql} but route
+	 * {@code {db}.{t}-schema-triggers.sql} (mydumper's and dumpling's trigger file) and {@code -schema-sequence.sql}
+	 * as SQL data of a table {@code t-schema-triggers} that has no schema file, which lightning's loader refuses:
+	 * Ferry's configuration must ignore them.
+	 */
+	@Test
+	void lightningAcceptsAMydumperLayoutWithTriggersSequencesAndLeftovers() throws Exception {
+		requirePythonTomllib();
+		LightningConfig config = lightning().backend(LightningConfig.Backend.TIDB).build();
+		config.writeTo(config.defaultFile());
+		Path data = this.dir.resolve("data dir");
+		for (String name : List.of("metadata", "manifest.json", "shop-schema-create.sql", "shop-schema-post.sql",
+				"shop.orders-schema.sql", "shop.orders.00000.sql", "shop.orders.00001.sql.gz",
+				"shop.orders-schema-triggers.sql", "shop.seq-schema-sequence.sql", "shop.v-schema.sql",
+				"shop.v-schema-view.sql", "shop.a%2Eb-schema.sql", "shop.a%2Eb.00000.sql",
+				".shop.orders.00002.sql.partial")) {
+			Files.writeString(data.resolve(name), "-- " + name + "\n");
+		}
+
+		Result result = run(LightningCommand.build(TidbLauncher.tiup(this.tiup), config.defaultFile()), Map.of());
+
+		assertThat(result.exit).as(result.stderr).isZero();
+		assertThat(calls()).singleElement().satisfies((call) -> assertThat(call.arguments)
+			.containsSequence("--directory", data.toString()));
+	}
+
+	@Test
+	void lightningFailsOnWhatItsLoaderRefuses() throws Exception {
+		requirePythonTomllib();
+		LightningConfig config = lightning().backend(LightningConfig.Backend.TIDB).build();
+		config.writeTo(config.defaultFile());
+		Path data = this.dir.resolve("data dir");
+		Files.writeString(data.resolve("shop-schema-create.sql"), "CREATE DATABASE shop;\n");
+		Files.writeString(data.resolve("shop.orders-schema.sql"), "CREATE TABLE orders (id INT);\n");
+		Map<String, String> refused = Map.of("shop.lost.00000.sql", "schema file is missing for the table 'shop.lost'",
+				"shop.w-schema-view.sql", "miss host table schema for view 'w'",
+				"shop-schema-create.sql.gz", "invalid database schema file, duplicated item",
+				"shop.orders.00000.sql.bz2", "invalid compression type 'bz2'");
+		for (Map.Entry<String, String> file : refused.entrySet()) {
+			Path added = Files.writeString(data.resolve(file.getKey()), "x\n");
+
+			Result result = run(LightningCommand.build(TidbLauncher.tiup(this.tiup), config.defaultFile()), Map.of());
+
+			assertThat(result.exit).as(file.getKey() + ": " + result.stderr).isEqualTo(1);
+			assertThat(result.stderr).startsWith("stand-in tiup: lightning would fail: ").contains(file.getValue());
+			Files.delete(added);
+		}
+		Files.writeString(data.resolve("shop.orders.00000.csv"), "id\n1\n");
+		Result csv = run(LightningCommand.build(TidbLauncher.tiup(this.tiup), config.defaultFile()), Map.of());
+		assertThat(csv.exit).as(csv.stderr).isEqualTo(2);
+		assertThat(csv.stderr).startsWith("stand-in tiup: cannot emulate csv data file shop.orders.00000.csv");
+		assertThat(calls()).isEmpty();
+	}
+
+	/** myloader 0.10 reads {@code .sql.gz} itself but loads nothing from {@code .sql.zst} (and exits 0). */
+	@Test
+	void lightningHandsMyloaderACopyWithZstdDataDecompressed() throws Exception {
+		requirePythonTomllib();
+		LightningConfig config = lightning().backend(LightningConfig.Backend.TIDB).build();
+		config.writeTo(config.defaultFile());
+		Path data = this.dir.resolve("data dir");
+		Files.writeString(data.resolve("shop.orders-schema.sql"), "CREATE TABLE orders (id INT);\n");
+		byte[] insert = "INSERT INTO orders VALUES (1),(2);\n".getBytes(StandardCharsets.UTF_8);
+		Files.write(data.resolve("shop.orders.00000.sql.zst"), com.github.luben.zstd.Zstd.compress(insert));
+		Path copy = Files.createDirectories(this.dir.resolve("myloader saw"));
+
+		Result result = run(LightningCommand.build(TidbLauncher.tiup(this.tiup), config.defaultFile()),
+				Map.of("FAKE_MYLOADER_COPY", copy.toString()));
+
+		assertThat(result.exit).as(result.stderr).isZero();
+		assertThat(copy.resolve("shop.orders.00000.sql")).hasBinaryContent(insert);
+		assertThat(copy.resolve("shop.orders.00000.sql.zst")).doesNotExist();
+		assertThat(data.resolve("shop.orders.00000.sql.zst")).as("the source is left as it was").exists();
+		assertThat(data.resolve("shop.orders.00000.sql")).doesNotExist();
+		String directory = calls().get(0).arguments.get(calls().get(0).arguments.indexOf("--directory") + 1);
+		assertThat(Path.of(directory)).as("the private copy is removed").doesNotExist();
+	}
+
 	// ------------------------------------------------------------------------------------------------ helpers
 
 	private DumplingCommand.Builder dumpling() {

@@ -105,4 +105,17 @@ class TableFilterTests {
 		assertThat(java.util.regex.Pattern.compile(regex).matcher("shxop.c").matches()).isFalse();
 	}
 
+	@Test
+	void aDatabaseIsListedOnlyWhenAnIncludingRuleCouldMatchItAndTakenWholeOnlyByDbStar() {
+		TableFilter filter = TableFilter.parse("shop.orders\ncrm.*\n!crm.*");
+
+		assertThat(filter.mayMatchDatabase("shop")).isTrue();
+		assertThat(filter.mayMatchDatabase("crm")).isTrue();
+		assertThat(filter.mayMatchDatabase("other")).isFalse();
+		assertThat(filter.matchesWholeDatabase("shop")).as("only one table of it").isFalse();
+		assertThat(filter.matchesWholeDatabase("crm")).as("the last rule excludes it").isFalse();
+		assertThat(TableFilter.parse("crm.*").matchesWholeDatabase("crm")).isTrue();
+		assertThat(TableFilter.all().matchesWholeDatabase("anything")).isTrue();
+	}
+
 }

@@ -42,15 +42,20 @@ class TransportAdminApiController {
 	}
 
 	@Operation(summary = "Restart a transfer", description = "Restarts a Failed or Stopped record from the step "
-			+ "that did not complete, as a new execution (workFlowId) of the same record.")
+			+ "that did not complete, as a new execution (workFlowId) of the same record. A native-chain export "
+			+ "runs only its partitions (chunk files) that did not complete, in a new snapshot (the record and the "
+			+ "manifest then say it spans several); with fresh=true it starts over: its files are deleted and "
+			+ "everything is exported again in one new snapshot.")
 	@ApiResponses({ @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Restarted (or queued): the record and its new workflow."),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is not Failed or Stopped."),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = OpenApiConfiguration.PARAMETER_INVALID + "the record is not Failed or Stopped, or fresh was asked for a record that is not a native-chain export."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = OpenApiConfiguration.RECORD_NOT_FOUND + "\n\n" + OpenApiConfiguration.CLUSTER_NOT_FOUND + " (the record's cluster was deleted)"),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "60300: an import into the record's cluster is already running (the message names its record)."),
 			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "500", description = OpenApiConfiguration.RECORD_CREATE_FAILED) })
 	@PostMapping("/restart")
-	ApiResponse<TransferStarted> restart(@Parameter(description = "Id of the transfer record (recordId).") @PathVariable String recordId, Principal principal) {
-		return ApiResponse.ok(this.admin.restart(recordId, principal.getName()));
+	ApiResponse<TransferStarted> restart(@Parameter(description = "Id of the transfer record (recordId).") @PathVariable String recordId,
+			@Parameter(description = "Native-chain exports: true to start over (every file deleted, a new snapshot, every partition) instead of resuming. Default false.", example = "false") @RequestParam(defaultValue = "false") boolean fresh,
+			Principal principal) {
+		return ApiResponse.ok(this.admin.restart(recordId, principal.getName(), fresh));
 	}
 
 	@Operation(summary = "Delete a transfer record", description = "Deletes a record that is not running: its "

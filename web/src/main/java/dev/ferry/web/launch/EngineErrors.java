@@ -24,6 +24,8 @@ final class EngineErrors {
 	private static final List<String[]> PREFIXES = List.of(new String[] { "clusterId", "clusterId" },
 			new String[] { "cluster ", "clusterId" }, new String[] { "userName", "userName" },
 			new String[] { "password", "password" }, new String[] { "sql", "sql" },
+			new String[] { "toolChain", "toolChain" }, new String[] { "compression", "compression" },
+			new String[] { "chunkRows", "chunkRows" },
 			new String[] { "fileType", "fileType" }, new String[] { "filter", "filters" },
 			new String[] { "zipName", "zipName" }, new String[] { "endpointUrl", "endpointUrl" },
 			new String[] { "bucketUrl", "bucketUrl" }, new String[] { "S3 endpoint", "endpointUrl" },

@@ -13,6 +13,41 @@ import dev.ferry.transfer.ExportRequest;
  */
 class ExportForm extends ExportOptionsForm {
 
+	/** Blank: by the cluster's kind. */
+	private String toolChain = "";
+
+	private String compression = "none";
+
+	private @Nullable String chunkRows;
+
+	public String getToolChain() {
+		return this.toolChain;
+	}
+
+	public void setToolChain(@Nullable String toolChain) {
+		this.toolChain = toolChain == null ? "" : toolChain;
+	}
+
+	public String getCompression() {
+		return this.compression;
+	}
+
+	public void setCompression(@Nullable String compression) {
+		this.compression = compression == null ? "none" : compression;
+	}
+
+	public @Nullable String getChunkRows() {
+		return this.chunkRows;
+	}
+
+	public void setChunkRows(@Nullable String chunkRows) {
+		this.chunkRows = chunkRows;
+	}
+
+	boolean isNative() {
+		return "native".equals(this.toolChain);
+	}
+
 	/** The filter rows that hold a rule, stripped. */
 	List<String> rules() {
 		return this.filters.stream()
@@ -33,7 +68,9 @@ class ExportForm extends ExportOptionsForm {
 				byRules && !rules().isEmpty() ? String.join("\n", rules()) : null, bySql ? blankToNull(this.sql) : null,
 				this.storageType, isS3() ? null : blankToNull(this.zipName), isS3() ? blankToNull(this.endpointUrl) : null,
 				isS3() ? blankToNull(this.bucketUrl) : null, isS3() ? blankToNull(this.accessKey) : null,
-				isS3() ? emptyToNull(this.secretAccessKey) : null, blankToNull(this.comment), null);
+				isS3() ? emptyToNull(this.secretAccessKey) : null, blankToNull(this.comment), blankToNull(this.toolChain),
+				isNative() || !"none".equals(this.compression) ? blankToNull(this.compression) : null,
+				isNative() ? blankToNull(this.chunkRows) : null);
 	}
 
 	void forgetSecrets() {

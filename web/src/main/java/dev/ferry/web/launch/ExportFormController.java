@@ -90,8 +90,8 @@ class ExportFormController {
 		if (cluster != null && !(byRules && form.rules().isEmpty())) {
 			try {
 				model.addAttribute("estimate", this.space.estimateExport(cluster,
-						byRules ? String.join("\n", form.rules()) : null, form.getStorageType(), null,
-						"sql".equals(form.getTables())));
+						byRules ? String.join("\n", form.rules()) : null, form.getStorageType(),
+						ExportForm.blankToNull(form.getToolChain()), "sql".equals(form.getTables())));
 			}
 			catch (FerryException ex) {
 				model.addAttribute("estimateError", ex.getMessage());

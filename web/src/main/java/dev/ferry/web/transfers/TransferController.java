@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.ferry.cluster.ClusterService;
@@ -88,8 +89,10 @@ class TransferController {
 
 	@PostMapping("/transfers/{recordId}/restart")
 	String restart(@PathVariable String recordId, Principal user, RedirectAttributes flash,
-			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from) {
-		TransferStarted started = this.admin.restart(recordId, user.getName());
+			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String from,
+			@RequestParam(defaultValue = "false") boolean fresh) {
+		TransferStarted started = fresh ? this.admin.restart(recordId, user.getName(), true)
+				: this.admin.restart(recordId, user.getName());
 		flash.addFlashAttribute("flashSuccess", text("action.restarted", recordId, started.workFlowId()));
 		return back(from, "/transfers/" + recordId);
 	}

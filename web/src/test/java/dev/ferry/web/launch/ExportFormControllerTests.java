@@ -79,7 +79,7 @@ class ExportFormControllerTests {
 			.andExpect(content().string(allOf(containsString("<option value=\"1\" data-kind=\"MYSQL\" data-user=\"dumper\" selected=\"selected\""),
 					containsString("id=\"userName\" autocomplete=\"off\" data-cluster-user"),
 					containsString("value=\"dumper\""), containsString("<label for=\"clusterId\""),
-					containsString("value=\"csv\" data-toggle data-needs-tidb disabled=\"disabled\""))));
+					containsString("value=\"csv\" data-toggle data-needs-csv-chain disabled=\"disabled\""))));
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class ExportFormControllerTests {
 		this.mvc.perform(get("/transfers/export/new").param("cluster", "2"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("data-user=\"root\" selected=\"selected\""),
-					not(containsString("value=\"csv\" data-toggle data-needs-tidb disabled")))));
+					not(containsString("value=\"csv\" data-toggle data-needs-csv-chain disabled")))));
 	}
 
 	@Test
@@ -115,6 +115,65 @@ class ExportFormControllerTests {
 		assertThat(request.getValue().userName()).isEqualTo("dumper");
 		assertThat(request.getValue().comment()).isEqualTo("nightly");
 		assertThat(request.getValue().zipName()).isNull();
+	}
+
+	@Test
+	void theNativeChainSendsItsCompressionAndRowsPerFile() throws Exception {
+		given(this.transfers.export(any(), eq("user"))).willReturn(new TransferStarted("43", "58"));
+		this.mvc
+			.perform(post("/transfers/export/new").with(csrf())
+				.param("clusterId", "1")
+				.param("storageType", "nfs")
+				.param("fileType", "csv")
+				.param("tables", "all")
+				.param("toolChain", "native")
+				.param("compression", "zstd")
+				.param("chunkRows", " 5000 "))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/transfers/43"));
+		ArgumentCaptor<ExportRequest> request = ArgumentCaptor.forClass(ExportRequest.class);
+		verify(this.transfers).export(request.capture(), eq("user"));
+		assertThat(request.getValue().toolChain()).isEqualTo("native");
+		assertThat(request.getValue().compression()).isEqualTo("zstd");
+		assertThat(request.getValue().chunkRows()).isEqualTo("5000");
+		assertThat(request.getValue().fileType()).isEqualTo("csv");
+	}
+
+	@Test
+	void theDefaultChainSendsNoNativeOptions() throws Exception {
+		given(this.transfers.export(any(), eq("user"))).willReturn(new TransferStarted("44", "59"));
+		this.mvc
+			.perform(post("/transfers/export/new").with(csrf())
+				.param("clusterId", "1")
+				.param("storageType", "nfs")
+				.param("fileType", "sql")
+				.param("tables", "all")
+				.param("toolChain", ""))
+			.andExpect(status().is3xxRedirection());
+		ArgumentCaptor<ExportRequest> request = ArgumentCaptor.forClass(ExportRequest.class);
+		verify(this.transfers).export(request.capture(), eq("user"));
+		assertThat(request.getValue().toolChain()).isNull();
+		assertThat(request.getValue().compression()).isNull();
+		assertThat(request.getValue().chunkRows()).isNull();
+	}
+
+	@Test
+	void aRefusedCompressionIsShownAtItsFieldAndCsvStaysOpenForTheNativeChain() throws Exception {
+		given(this.transfers.export(any(), any()))
+			.willThrow(FerryException.invalid("chunkRows 5 is out of range: use 100 to 100000000"));
+		this.mvc
+			.perform(post("/transfers/export/new").with(csrf())
+				.param("clusterId", "1")
+				.param("storageType", "nfs")
+				.param("fileType", "csv")
+				.param("tables", "all")
+				.param("toolChain", "native")
+				.param("chunkRows", "5"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("chunkRows 5 is out of range"),
+					containsString("id=\"chunkRows\" placeholder=\"250000\""),
+					containsString("<option value=\"native\" selected=\"selected\""),
+					not(containsString("value=\"csv\" data-toggle data-needs-csv-chain disabled")))));
 	}
 
 	@Test
@@ -219,7 +278,7 @@ class ExportFormControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"export-estimate\""),
 					containsString("hx-get=\"/transfers/export/estimate\""),
-					containsString("hx-include=\"#clusterId, #export-form [name=storageType], "
+					containsString("hx-include=\"#clusterId, #toolChain, #export-form [name=storageType], "
 							+ "#export-form [name=tables], #filter-rows input\""),
 					not(containsString("style=\"")), not(containsString("<script>")))));
 	}

@@ -197,6 +197,17 @@ class TransferScreensTests {
 
 	@Test
 	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
+	void startOverAsksTheAdminForAFreshRestart() throws Exception {
+		given(this.admin.restart("6", "olga", true)).willReturn(new TransferStarted("6", "10"));
+		this.mvc.perform(post("/transfers/6/restart").param("fresh", "true").with(csrf())
+			.header("HX-Request", "true")
+			.header("HX-Current-URL", "http://localhost/transfers/6"))
+			.andExpect(status().isOk())
+			.andExpect(flash().attribute("flashSuccess", "Transfer 6 restarted (attempt 10)."));
+	}
+
+	@Test
+	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
 	void restartFromTheListGoesBackToTheListWithAFlash() throws Exception {
 		given(this.admin.restart("6", "olga")).willReturn(new TransferStarted("6", "9"));
 		this.mvc.perform(post("/transfers/6/restart").with(csrf())
@@ -275,6 +286,31 @@ class TransferScreensTests {
 					containsString("mydumper exited with 2"), containsString("&lt;b&gt;boom&lt;/b&gt;"),
 					containsString("&lt;script&gt;"), not(containsString("<script>x")),
 					not(containsString("hx-trigger=\"every 2s\"")))));
+	}
+
+	@Test
+	@WithMockUser(username = "olga", roles = { "OPERATOR", "VIEWER" })
+	void aNativeExportShowsItsCompressionConsistencyAndChunksAndCanStartOver() throws Exception {
+		OffsetDateTime now = OffsetDateTime.now();
+		TransportRecord stopped = new TransportRecord("7", "8", "1", "export", "/data/export/1/7-nfs/data", "data.zip",
+				"nfs", "", "Stopped", now, now, now, now, null, null, null, null, "native", "zstd", false,
+				"spans 2 snapshots: it was resumed");
+		TransportRecord running = new TransportRecord("9", "9", "1", "export", "/data/export/1/9-nfs/data", "data.zip",
+				"nfs", "", "Processing", now, null, now, now, null,
+				new Progress("dumping", "exportDataFromCluster", 4096L, 3L, null, null, null, 1200L, 3000L, 3L, 12L, 1024L,
+						30L, 1L, 40, "tool"), null, null, "native", "none", true, null);
+		given(this.details.find("7")).willReturn(new TransferDetails(stopped, Map.of(), List.of(), "", "", null));
+		given(this.details.find("9")).willReturn(new TransferDetails(running, Map.of(), List.of(), "", "", null));
+
+		this.mvc.perform(get("/transfers/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Compression zstd"),
+					containsString("not consistent: spans 2 snapshots: it was resumed"),
+					containsString("/transfers/7/restart?fresh=true"), containsString("Start over"))));
+		this.mvc.perform(get("/transfers/9"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("every table read at one point in time"),
+					containsString("3/12 chunks"), containsString("1,200 of ~3,000 rows"), not(containsString("Start over")))));
 	}
 
 	@Test
