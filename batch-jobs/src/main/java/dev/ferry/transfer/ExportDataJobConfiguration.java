@@ -1,5 +1,7 @@
 package dev.ferry.transfer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -7,6 +9,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.TaskletStep;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +48,10 @@ class ExportDataJobConfiguration {
 	@Bean
 	Step exportDataFromCluster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ToolProcessTasklet exportDataTasklet, @Qualifier(NativeExportSteps.MANAGER_BEAN) Step nativeStep,
-			ExportRuns nativeRuns) {
+			ExportRuns nativeRuns, ObjectProvider<ObservationRegistry> observations) {
+		// not a bean of its own, so Batch's observability post-processor does not reach it: give it the registry here
 		TaskletStep toolStep = new StepBuilder(NativeExportSteps.STEP_NAME, jobRepository)
+			.observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.tasklet(exportDataTasklet, transactionManager)
 			.listener((org.springframework.batch.core.listener.StepExecutionListener) exportDataTasklet)
 			.build();
