@@ -86,7 +86,7 @@ class NativeExportFaultTests extends FaultTest {
 		JsonNode failed = awaitStatus(export.recordId, "Failed", Duration.ofMinutes(2));
 		assertThat(failed.path("message").asString()).contains("exportDataFromCluster")
 			.containsAnyOf("Connection reset", "Socket error", "unexpected end of stream", "Lost connection",
-					"Server has gone away", "Communications link failure", "Connection refused", "Connection is closed")
+					"Server has gone away", "Communications link failure", "Connection refused", "Connection is closed", "went away")
 			.doesNotContain(CLUSTER_PASSWORD);
 		Map<String, NativeDump.FileState> beforeRestart = export.assertOnlyWholeFilesAndNoManifest();
 		assertNoPasswordFileLeft();
