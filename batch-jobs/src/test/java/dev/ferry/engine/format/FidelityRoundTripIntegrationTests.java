@@ -164,7 +164,7 @@ class FidelityRoundTripIntegrationTests {
 
 	private static void myloader(Path directory) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("myloader", "-h", "127.0.0.1", "-P",
-				String.valueOf(FidelityFixture.targetPort()), "-u", "root", "-d", directory.toString(), "-t", "2",
+				String.valueOf(FidelityFixture.targetPort()), "-u", "root", "-d", directory.toString(), "-t", "1",
 				"-v", "3"));
 		Process myloader = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try (OutputStream in = myloader.getOutputStream()) {
